@@ -1,0 +1,457 @@
+//! The one table of documented calls.
+//!
+//! Every surface is derived from [`CALLS`]: the generic JSON call validates parameters
+//! and builds requests from it, the language layers list it, and the README's coverage
+//! table is generated from it (`meslink catalog --coverage`). A call added here is
+//! reachable from C, C#, Python and the CLI through the generic call at once.
+
+use crate::datetime;
+use crate::{Error, Result};
+use serde_json::{Map, Value};
+
+/// The five documented servers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Server {
+    /// MES ATE interface (seed 000).
+    Ate,
+    /// MES <-> capacity-grading cabinet (seed 001).
+    Grading,
+    /// Forward / reverse quality trace (seed 002).
+    Trace,
+    /// Machine-tool IoT open API (seed 003).
+    Mgm,
+    /// Energy-management platform (seed 004).
+    Energy,
+}
+
+impl Server {
+    pub const ALL: [Server; 5] = [
+        Server::Ate,
+        Server::Grading,
+        Server::Trace,
+        Server::Mgm,
+        Server::Energy,
+    ];
+
+    /// The id prefix and configuration section name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Server::Ate => "ate",
+            Server::Grading => "grading",
+            Server::Trace => "trace",
+            Server::Mgm => "mgm",
+            Server::Energy => "energy",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Server::Ate => "MES ATE interface (seed 000)",
+            Server::Grading => "MES - capacity-grading cabinet (seed 001)",
+            Server::Trace => "Quality trace (seed 002)",
+            Server::Mgm => "Machine-tool IoT open API (seed 003)",
+            Server::Energy => "Energy-management platform (seed 004)",
+        }
+    }
+
+    /// How many calls the server's document describes (`CALLS.md`): 74 in all.
+    pub fn documented_calls(self) -> usize {
+        match self {
+            Server::Ate => 3,
+            Server::Grading => 1,
+            Server::Trace => 1,
+            Server::Mgm => 6,
+            Server::Energy => 63,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HttpMethod {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+impl HttpMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Post => "POST",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Delete => "DELETE",
+        }
+    }
+}
+
+/// How the body parameters travel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyEncoding {
+    /// No body; body parameters are not allowed.
+    None,
+    /// `application/x-www-form-urlencoded`.
+    Form,
+    /// `application/json`.
+    Json,
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    /// Substituted into `{name}` in the path.
+    Path,
+    Query,
+    Body,
+}
+
+/// What a parameter's value must be. Checked before any request is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamKind {
+    /// A string (numbers are accepted and sent as their text).
+    Text,
+    /// A JSON number.
+    Number,
+    /// A date-time, sent as `yyyy-MM-dd HH:mm:ss` (see [`crate::datetime`]).
+    DateTime,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ParamSpec {
+    pub name: &'static str,
+    pub kind: ParamKind,
+    pub location: Location,
+    pub required: bool,
+    /// What the document calls it.
+    pub doc: &'static str,
+}
+
+/// Whether a failed attempt may be repeated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetryClass {
+    /// Repeating cannot change the outcome (reads, login, newest-record-wins saves):
+    /// transient failures are retried with backoff.
+    Safe,
+    /// Repeating could record something twice (an SN upload): retried only when the
+    /// request provably never reached the server (the connection was refused).
+    UnsentOnly,
+}
+
+/// One documented call.
+#[derive(Debug, Clone, Copy)]
+pub struct CallSpec {
+    /// The stable id (`CALLS.md`), e.g. `ate.sn_detail.get`.
+    pub id: &'static str,
+    pub server: Server,
+    pub method: HttpMethod,
+    /// Path below the server's base URL, with `{param}` placeholders.
+    pub path: &'static str,
+    pub body: BodyEncoding,
+    pub params: &'static [ParamSpec],
+    pub retry: RetryClass,
+    /// Records production data; a store-and-forward spool may queue it.
+    pub spoolable: bool,
+    pub summary: &'static str,
+}
+
+const fn p(
+    name: &'static str,
+    kind: ParamKind,
+    location: Location,
+    required: bool,
+    doc: &'static str,
+) -> ParamSpec {
+    ParamSpec {
+        name,
+        kind,
+        location,
+        required,
+        doc,
+    }
+}
+
+use Location::{Body, Path};
+use ParamKind::{DateTime, Number, Text};
+
+/// Every call this build implements.
+pub static CALLS: &[CallSpec] = &[
+    CallSpec {
+        id: "ate.login",
+        server: Server::Ate,
+        method: HttpMethod::Post,
+        path: "/api/login/",
+        body: BodyEncoding::Form,
+        params: &[
+            p("emp_no", Text, Body, false, "员工编号 (default: the configured emp_no)"),
+            p("password", Text, Body, false, "密码 (default: the configured password)"),
+        ],
+        retry: RetryClass::Safe,
+        spoolable: false,
+        summary: "Log in; the token is cached and renewed by the client itself",
+    },
+    CallSpec {
+        id: "ate.sn_detail.get",
+        server: Server::Ate,
+        method: HttpMethod::Get,
+        path: "/api/sn_detail/{work_order}/",
+        body: BodyEncoding::None,
+        params: &[p("work_order", Text, Path, true, "工单号")],
+        retry: RetryClass::Safe,
+        spoolable: false,
+        summary: "Work order: SERIAL_NUMBER, FUNCTION_NAME, TARGET_QTY, SN_QTY",
+    },
+    CallSpec {
+        id: "ate.sn_detail.upload",
+        server: Server::Ate,
+        method: HttpMethod::Post,
+        path: "/api/sn_detail/",
+        body: BodyEncoding::Form,
+        params: &[
+            p("work_order", Text, Body, true, "工单号"),
+            p("sn", Text, Body, true, "SerialNumber"),
+        ],
+        retry: RetryClass::UnsentOnly,
+        spoolable: true,
+        summary: "Upload a serial number; the server checks it against the SN rule",
+    },
+    CallSpec {
+        id: "grading.save",
+        server: Server::Grading,
+        method: HttpMethod::Post,
+        path: "/api/pick/volumeCollectData/save",
+        body: BodyEncoding::Json,
+        params: &[
+            p("batteryStation", Text, Body, true, "电池工位"),
+            p("deviceCode", Text, Body, true, "设备编码"),
+            p("barcode", Text, Body, true, "电芯条码"),
+            p("testTime", DateTime, Body, true, "测试时间 (yyyy-MM-dd HH:mm:ss)"),
+            p("workStep", Text, Body, true, "工步"),
+            p("voltage", Number, Body, false, "电压"),
+            p("electricity", Number, Body, false, "电流"),
+            p("volume", Number, Body, false, "容量"),
+            p("energy", Number, Body, false, "能量"),
+        ],
+        // The MES keeps only the newest record per barcode: a repeat overwrites itself.
+        retry: RetryClass::Safe,
+        spoolable: true,
+        summary: "Save one cell's grading record (newest record per barcode wins)",
+    },
+];
+
+/// The spec of a call id.
+pub fn find(id: &str) -> Result<&'static CallSpec> {
+    CALLS.iter().find(|c| c.id == id).ok_or_else(|| {
+        Error::invalid(format!(
+            "unknown call id {id:?}; the implemented calls are: {}",
+            CALLS.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
+        ))
+    })
+}
+
+/// Implemented calls of one server.
+pub fn implemented(server: Server) -> usize {
+    CALLS.iter().filter(|c| c.server == server).count()
+}
+
+/// Parameters checked against the spec and normalised: the object the request is built from.
+pub type Params = Map<String, Value>;
+
+impl CallSpec {
+    /// Checks `params` (a JSON object, or null for none) against the spec before anything
+    /// is sent: unknown names, missing required values and wrong kinds are refused with the
+    /// parameter named. Date-times are normalised to `yyyy-MM-dd HH:mm:ss`.
+    pub fn validate(&self, params: Value) -> Result<Params> {
+        let mut map = match params {
+            Value::Object(m) => m,
+            Value::Null => Map::new(),
+            other => {
+                return Err(self.err(format!(
+                    "parameters must be a JSON object, got {}",
+                    json_type(&other)
+                )))
+            }
+        };
+        if let Some(name) = map.keys().find(|k| !self.params.iter().any(|p| p.name == *k)) {
+            let known: Vec<_> = self.params.iter().map(|p| p.name).collect();
+            return Err(self.err(format!(
+                "unknown parameter {name:?}; expected: {}",
+                known.join(", ")
+            )));
+        }
+        for spec in self.params {
+            match map.get_mut(spec.name) {
+                None | Some(Value::Null) => {
+                    map.remove(spec.name);
+                    if spec.required {
+                        return Err(self.err(format!(
+                            "missing required parameter {:?} ({})",
+                            spec.name, spec.doc
+                        )));
+                    }
+                }
+                Some(v) => *v = self.check_value(spec, v)?,
+            }
+        }
+        Ok(map)
+    }
+
+    fn check_value(&self, spec: &ParamSpec, v: &Value) -> Result<Value> {
+        let bad = |what: &str| {
+            self.err(format!(
+                "parameter {:?} ({}) {what}, got {}",
+                spec.name,
+                spec.doc,
+                json_type(v)
+            ))
+        };
+        match spec.kind {
+            ParamKind::Text => match v {
+                Value::String(s) if spec.required && s.trim().is_empty() => {
+                    Err(bad("must not be empty"))
+                }
+                Value::String(_) => Ok(v.clone()),
+                Value::Number(n) => Ok(Value::String(n.to_string())),
+                _ => Err(bad("must be a string")),
+            },
+            ParamKind::Number => match v {
+                Value::Number(_) => Ok(v.clone()),
+                _ => Err(bad("must be a number")),
+            },
+            ParamKind::DateTime => match v {
+                Value::String(s) => datetime::normalize(s)
+                    .map(Value::String)
+                    .map_err(|e| self.err(format!("parameter {:?}: {}", spec.name, e.message))),
+                _ => Err(bad("must be a date-time string")),
+            },
+        }
+    }
+
+    fn err(&self, message: String) -> Error {
+        Error::invalid(message).with_call(self.id)
+    }
+
+    /// The path with `{param}` placeholders filled in (percent-encoded).
+    pub fn fill_path(&self, params: &Params) -> String {
+        let mut path = self.path.to_owned();
+        for spec in self.params.iter().filter(|p| p.location == Location::Path) {
+            let value = params.get(spec.name).map(value_text).unwrap_or_default();
+            path = path.replace(&format!("{{{}}}", spec.name), &percent_encode(&value));
+        }
+        path
+    }
+
+    /// The parameters that travel in `location`, as (name, value) pairs.
+    pub fn located<'a>(
+        &'a self,
+        params: &'a Params,
+        location: Location,
+    ) -> impl Iterator<Item = (&'static str, &'a Value)> + 'a {
+        self.params
+            .iter()
+            .filter(move |s| s.location == location)
+            .filter_map(move |s| params.get(s.name).map(|v| (s.name, v)))
+    }
+}
+
+/// A value as the text a form or URL carries.
+pub fn value_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The coverage table of the README, generated from the catalog.
+pub fn coverage_markdown() -> String {
+    let mut out = String::from("| server | documented calls | implemented |\n|---|---:|---:|\n");
+    let (mut doc, mut done) = (0, 0);
+    for s in Server::ALL {
+        let (d, i) = (s.documented_calls(), implemented(s));
+        doc += d;
+        done += i;
+        out += &format!("| {} (`{}.*`) | {d} | {i} |\n", s.title(), s.name());
+    }
+    out += &format!("| **all** | **{doc}** | **{done} of {doc}** |\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn ids_are_unique_and_prefixed_by_server() {
+        for (i, c) in CALLS.iter().enumerate() {
+            assert!(c.id.starts_with(&format!("{}.", c.server.name())), "{}", c.id);
+            assert!(CALLS[i + 1..].iter().all(|o| o.id != c.id), "{} twice", c.id);
+            assert!(implemented(c.server) <= c.server.documented_calls());
+        }
+        let total: usize = Server::ALL.iter().map(|s| s.documented_calls()).sum();
+        assert_eq!(total, 74);
+    }
+
+    #[test]
+    fn validation_names_the_parameter() {
+        let up = find("ate.sn_detail.upload").unwrap();
+        let e = up.validate(json!({"work_order": "1"})).unwrap_err();
+        assert!(e.message.contains("\"sn\""), "{e}");
+        let e = up.validate(json!({"work_order": "1", "sn": "X", "sm": 1})).unwrap_err();
+        assert!(e.message.contains("unknown parameter \"sm\""), "{e}");
+        let e = up.validate(json!([1])).unwrap_err();
+        assert!(e.message.contains("JSON object"), "{e}");
+        let ok = up.validate(json!({"work_order": 1037020031, "sn": "X"})).unwrap();
+        assert_eq!(ok["work_order"], json!("1037020031"));
+    }
+
+    #[test]
+    fn datetime_is_normalised_and_numbers_checked() {
+        let save = find("grading.save").unwrap();
+        let base = json!({"batteryStation":"S","deviceCode":"D","barcode":"B","workStep":"W",
+                          "testTime":"2024-05-06T07:08:09.5"});
+        let ok = save.validate(base.clone()).unwrap();
+        assert_eq!(ok["testTime"], json!("2024-05-06 07:08:09"));
+        let mut bad = base.clone();
+        bad["voltage"] = json!("3.2");
+        assert!(save.validate(bad).unwrap_err().message.contains("voltage"));
+        let mut bad = base;
+        bad["testTime"] = json!("yesterday");
+        assert!(save.validate(bad).unwrap_err().message.contains("testTime"));
+    }
+
+    #[test]
+    fn path_is_filled_and_encoded() {
+        let get = find("ate.sn_detail.get").unwrap();
+        let params = get.validate(json!({"work_order": "10/37 x"})).unwrap();
+        assert_eq!(get.fill_path(&params), "/api/sn_detail/10%2F37%20x/");
+    }
+
+    #[test]
+    fn unknown_id_lists_known_ones() {
+        let e = find("ate.nope").unwrap_err();
+        assert!(e.message.contains("ate.sn_detail.get"));
+    }
+}

@@ -1,0 +1,113 @@
+//! The client: configuration, one HTTP pool, and the per-server state behind one handle.
+
+use crate::catalog::{self, Server};
+use crate::config::ClientConfig;
+use crate::servers::{ate, grading};
+use crate::transport::Http;
+use crate::{runtime, Error, ErrorKind, GradingRecord, LoginInfo, Result, SnDetail};
+use serde_json::{json, Value};
+use std::sync::Arc;
+
+/// A connection to the plant's servers. Cheap to clone (clones share the pool and tokens);
+/// safe to use from many threads at once.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub config: ClientConfig,
+    pub http: Http,
+    pub ate: ate::AteState,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("config", &self.inner.config)
+            .finish()
+    }
+}
+
+impl Client {
+    pub fn new(config: ClientConfig) -> Result<Client> {
+        config.validate()?;
+        let http = Http::new(&config)?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                config,
+                http,
+                ate: ate::AteState::default(),
+            }),
+        })
+    }
+
+    /// A client from the JSON form of [`ClientConfig`].
+    pub fn from_json(config: &str) -> Result<Client> {
+        Self::new(ClientConfig::from_json(config)?)
+    }
+
+    pub fn config(&self) -> &ClientConfig {
+        &self.inner.config
+    }
+
+    /// The generic call: a documented call id (`CALLS.md`) and its parameters as a JSON
+    /// object; answers the server's JSON. Parameters are checked against the catalog before
+    /// anything is sent; authentication, retries and the server's error formats are handled.
+    pub async fn call(&self, id: &str, params: Value) -> Result<Value> {
+        let spec = catalog::find(id)?;
+        let params = spec.validate(params)?;
+        let inner = &*self.inner;
+        let result = match spec.server {
+            Server::Ate => ate::call(inner, spec, params).await,
+            Server::Grading => grading::call(inner, spec, params).await,
+            other => Err(Error::new(
+                ErrorKind::NotImplemented,
+                format!("the {} calls are not implemented yet", other.name()),
+            )),
+        };
+        result.map_err(|e| e.with_call(spec.id))
+    }
+
+    /// [`Client::call`] for threads outside any async runtime (it blocks the caller).
+    pub fn call_blocking(&self, id: &str, params: Value) -> Result<Value> {
+        runtime::block_on(self.call(id, params))?
+    }
+
+    /// `ate.login` with the configured credentials. Not needed before other calls: they
+    /// log in on first use. The token is cached, never returned.
+    pub async fn ate_login(&self) -> Result<LoginInfo> {
+        let v = self.call("ate.login", Value::Null).await?;
+        typed(v, "ate.login")
+    }
+
+    /// `ate.sn_detail.get`: the work order's SN counters.
+    pub async fn ate_sn_detail_get(&self, work_order: &str) -> Result<SnDetail> {
+        let v = self
+            .call("ate.sn_detail.get", json!({ "work_order": work_order }))
+            .await?;
+        typed(v, "ate.sn_detail.get")
+    }
+
+    /// `ate.sn_detail.upload`: records `sn` against `work_order`. A failed SN rule check is
+    /// an [`ErrorKind::Business`] error carrying the server's text.
+    pub async fn ate_sn_detail_upload(&self, work_order: &str, sn: &str) -> Result<()> {
+        self.call(
+            "ate.sn_detail.upload",
+            json!({ "work_order": work_order, "sn": sn }),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// `grading.save`: one cell's record; answers the server's `{"state":1,...}`.
+    pub async fn grading_save(&self, record: &GradingRecord) -> Result<Value> {
+        self.call("grading.save", record.to_params()).await
+    }
+}
+
+fn typed<T: serde::de::DeserializeOwned>(v: Value, call: &'static str) -> Result<T> {
+    serde_json::from_value(v).map_err(|e| {
+        Error::protocol(format!("the answer has the wrong shape: {e}")).with_call(call)
+    })
+}

@@ -1,0 +1,206 @@
+//! Client configuration: one section per server, plus the HTTP settings they share.
+//!
+//! It is plain data, built in Rust or read from JSON (the C ABI, Python and C# pass JSON):
+//!
+//! ```json
+//! {
+//!   "ate":     { "base_url": "https://epms.example.com", "emp_no": "ate", "password": "..." },
+//!   "grading": { "base_url": "http://mes.example.com:8080", "datasource": "MES01" },
+//!   "timeout_ms": 30000,
+//!   "tls": { "ca_file": "plant-ca.pem" }
+//! }
+//! ```
+//!
+//! Unknown keys are refused, so that a typo is an error rather than a silently
+//! ignored setting.
+
+use crate::{Error, Result, Secret};
+use serde::Deserialize;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Everything a [`crate::Client`] needs. Sections of servers you do not use stay `None`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ClientConfig {
+    /// The ATE MES (seed 000): JWT login, work orders, SN upload.
+    pub ate: Option<AteConfig>,
+    /// The capacity-grading cabinet MES (seed 001).
+    pub grading: Option<GradingConfig>,
+    /// Whole-request timeout, milliseconds.
+    pub timeout_ms: u64,
+    /// TCP (and TLS) connect timeout, milliseconds.
+    pub connect_timeout_ms: u64,
+    /// The `User-Agent` header.
+    pub user_agent: String,
+    pub tls: TlsConfig,
+    pub retry: RetryConfig,
+    /// Answers larger than this are refused as protocol errors (memory stays bounded).
+    pub max_answer_bytes: usize,
+}
+
+impl Default for ClientConfig {
+    fn default() -> Self {
+        ClientConfig {
+            ate: None,
+            grading: None,
+            timeout_ms: 30_000,
+            connect_timeout_ms: 5_000,
+            user_agent: format!("meslink/{}", crate::VERSION),
+            tls: TlsConfig::default(),
+            retry: RetryConfig::default(),
+            max_answer_bytes: 16 * 1024 * 1024,
+        }
+    }
+}
+
+/// TLS settings. Certificates are verified against the system's roots by default.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TlsConfig {
+    /// A PEM file with one or more extra CA certificates to trust (a plant's own CA).
+    pub ca_file: Option<PathBuf>,
+    /// Turns certificate verification off. Only for a test bench; the name is meant to hurt.
+    pub danger_accept_invalid_certs: bool,
+}
+
+/// Retries of transient failures (connection refused, 502/503/504, timeouts), applied
+/// only where repeating a call is safe (see [`crate::catalog::RetryClass`]).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RetryConfig {
+    /// Attempts in all, the first included. 1 turns retries off.
+    pub max_attempts: u32,
+    /// Delay before the second attempt; doubled each time, with jitter.
+    pub initial_backoff_ms: u64,
+    /// Cap of the delay between two attempts.
+    pub max_backoff_ms: u64,
+}
+
+impl Default for RetryConfig {
+    fn default() -> Self {
+        RetryConfig {
+            max_attempts: 4,
+            initial_backoff_ms: 100,
+            max_backoff_ms: 2_000,
+        }
+    }
+}
+
+impl RetryConfig {
+    /// The pause before attempt `attempt + 1` (attempt counts from 1): capped
+    /// exponential backoff with +-25 % jitter.
+    pub fn backoff(&self, attempt: u32) -> Duration {
+        let exp = self
+            .initial_backoff_ms
+            .saturating_mul(1u64 << attempt.saturating_sub(1).min(20));
+        let capped = exp.min(self.max_backoff_ms) as f64;
+        let jitter = 0.75 + fastrand::f64() * 0.5;
+        Duration::from_millis((capped * jitter) as u64)
+    }
+}
+
+/// The ATE MES: `/api/login/` gives a JWT valid 24 h.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AteConfig {
+    /// Scheme, host and optional path prefix, e.g. `https://epms.example.com`.
+    pub base_url: String,
+    /// 员工编号, the login name.
+    pub emp_no: String,
+    pub password: Secret,
+}
+
+/// The capacity-grading cabinet MES.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GradingConfig {
+    pub base_url: String,
+    /// 账套编码, sent as the `x-request-datasource` header.
+    pub datasource: String,
+}
+
+impl ClientConfig {
+    /// Parses the JSON form of the configuration.
+    pub fn from_json(text: &str) -> Result<Self> {
+        let config: ClientConfig = serde_json::from_str(text)
+            .map_err(|e| Error::invalid(format!("invalid client configuration: {e}")))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks what serde cannot: URLs, non-zero timeouts.
+    pub fn validate(&self) -> Result<()> {
+        if let Some(ate) = &self.ate {
+            check_base_url("ate", &ate.base_url)?;
+            if ate.emp_no.is_empty() {
+                return Err(Error::invalid("ate.emp_no is empty"));
+            }
+        }
+        if let Some(g) = &self.grading {
+            check_base_url("grading", &g.base_url)?;
+            if g.datasource.is_empty() {
+                return Err(Error::invalid(
+                    "grading.datasource (the x-request-datasource account set) is empty",
+                ));
+            }
+        }
+        if self.timeout_ms == 0 || self.connect_timeout_ms == 0 {
+            return Err(Error::invalid("timeout_ms and connect_timeout_ms must be above 0"));
+        }
+        if self.retry.max_attempts == 0 {
+            return Err(Error::invalid("retry.max_attempts must be at least 1"));
+        }
+        Ok(())
+    }
+}
+
+fn check_base_url(section: &str, url: &str) -> Result<()> {
+    let host = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"));
+    let ok = host.is_some_and(|h| !h.is_empty() && !h.starts_with('/'))
+        && !url.contains(char::is_whitespace);
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(format!(
+            "{section}.base_url must be an http:// or https:// URL, got {url:?}"
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_defaults() {
+        let c = ClientConfig::from_json(
+            r#"{"ate":{"base_url":"http://h","emp_no":"ate","password":"pw"},"timeout_ms":5}"#,
+        )
+        .unwrap();
+        assert_eq!(c.timeout_ms, 5);
+        assert_eq!(c.retry.max_attempts, 4);
+        assert!(!format!("{c:?}").contains("pw"), "password leaked into Debug");
+    }
+
+    #[test]
+    fn refuses_typos_and_bad_urls() {
+        let e = ClientConfig::from_json(r#"{"timeout":5}"#).unwrap_err();
+        assert!(e.message.contains("unknown field `timeout`"), "{e}");
+        let e = ClientConfig::from_json(
+            r#"{"grading":{"base_url":"ftp://x","datasource":"A"}}"#,
+        )
+        .unwrap_err();
+        assert!(e.message.contains("grading.base_url"), "{e}");
+    }
+
+    #[test]
+    fn backoff_is_capped() {
+        let r = RetryConfig::default();
+        assert!(r.backoff(1) <= Duration::from_millis(125));
+        assert!(r.backoff(30) <= Duration::from_millis(2_500));
+        assert!(r.backoff(30) >= Duration::from_millis(1_500));
+    }
+}

@@ -1,0 +1,61 @@
+//! Date-times as the servers want them: `yyyy-MM-dd HH:mm:ss`, plant local time.
+
+use crate::{Error, Result};
+use chrono::{DateTime, Local, NaiveDateTime};
+
+/// The wire format of every documented date-time field.
+pub const WIRE_FORMAT: &str = "%Y-%m-%d %H:%M:%S";
+
+/// Accepts `yyyy-MM-dd HH:mm:ss`, the ISO 8601 / RFC 3339 forms that Python's
+/// `datetime.isoformat()` and .NET's `DateTime.ToString("o")` produce (a `T`
+/// separator, fractional seconds), and returns the wire format. A value with a UTC
+/// offset is converted to this machine's local time, the plant time the MES expects;
+/// a value without one is taken as local time already. Fractions are truncated.
+pub fn normalize(text: &str) -> Result<String> {
+    let t = text.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
+        return Ok(dt.with_timezone(&Local).format(WIRE_FORMAT).to_string());
+    }
+    for fmt in ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f"] {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(t, fmt) {
+            return Ok(format(&dt));
+        }
+    }
+    Err(Error::invalid(format!(
+        "{text:?} is not a date-time; expected yyyy-MM-dd HH:mm:ss or ISO 8601"
+    )))
+}
+
+/// Formats a local date-time for the wire.
+pub fn format(dt: &NaiveDateTime) -> String {
+    dt.format(WIRE_FORMAT).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_the_usual_forms() {
+        assert_eq!(normalize("2024-01-02 03:04:05").unwrap(), "2024-01-02 03:04:05");
+        assert_eq!(normalize("2024-01-02T03:04:05").unwrap(), "2024-01-02 03:04:05");
+        assert_eq!(
+            normalize("2024-01-02T03:04:05.1234567").unwrap(),
+            "2024-01-02 03:04:05"
+        );
+        let utc = normalize("2024-01-02T03:04:05Z").unwrap();
+        let expected = DateTime::parse_from_rfc3339("2024-01-02T03:04:05Z")
+            .unwrap()
+            .with_timezone(&Local)
+            .format(WIRE_FORMAT)
+            .to_string();
+        assert_eq!(utc, expected);
+    }
+
+    #[test]
+    fn refuses_the_rest() {
+        for bad in ["", "2024-13-02 03:04:05", "02/01/2024 03:04", "now"] {
+            assert!(normalize(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! meslink core: one client for the plant's servers.
+//!
+//! * [`Client`] holds the configuration, one keep-alive HTTP connection pool and the
+//!   authentication state of every server it talks to.
+//! * [`catalog`] is the one table of every documented call; the generic JSON call
+//!   ([`Client::call`]) and every language layer are driven by it.
+//! * [`runtime`] owns the process-wide tokio runtime used by blocking callers
+//!   (the C ABI, Python, C#).
+//! * [`handles`] is the generation-checked registry that the C ABI hands out ids from.
+
+pub mod catalog;
+mod client;
+pub mod config;
+pub mod datetime;
+mod error;
+pub mod handles;
+mod jwt;
+pub mod runtime;
+mod secret;
+pub mod servers;
+mod token;
+mod transport;
+
+pub use client::Client;
+pub use config::ClientConfig;
+pub use error::{Error, ErrorKind, Result};
+pub use secret::Secret;
+pub use servers::ate::{LoginInfo, SnDetail};
+pub use servers::grading::GradingRecord;
+
+/// The library version, as in Cargo.toml.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

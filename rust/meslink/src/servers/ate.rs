@@ -1,0 +1,178 @@
+//! The MES ATE interface (seed 000): JWT login, work orders, SN upload.
+//!
+//! Form fields in, JSON out, `Authorization: BEARER <token>`. The token is fetched on first
+//! use, renewed ahead of the expiry its JWT `exp` claim gives (24 h when it has none, as the
+//! document says), and on a 401 the client logs in once more and repeats the call.
+
+use super::{build_request, drf_message, http_error, server_error};
+use crate::catalog::{self, CallSpec, Params};
+use crate::client::Inner;
+use crate::config::AteConfig;
+use crate::token::{Token, TokenCache};
+use crate::transport::{Answer, Body, Request};
+use crate::{Error, ErrorKind, Result, Secret};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::time::Duration;
+
+/// The document's token lifetime, used when a token carries no `exp` claim.
+pub const DEFAULT_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 3600);
+
+/// What `/api/login/` says of the user (the token itself stays inside the client).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoginInfo {
+    /// 员工编号; the server's key really is `epm_no`.
+    #[serde(rename = "epm_no", default)]
+    pub emp_no: String,
+    /// 员工姓名
+    #[serde(default)]
+    pub emp_name: String,
+    /// 公司别
+    #[serde(default)]
+    pub company: String,
+    #[serde(default)]
+    pub account: bool,
+}
+
+/// A work order (`GET /api/sn_detail/{work_order}/`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnDetail {
+    /// The greatest SN produced so far.
+    #[serde(rename = "SERIAL_NUMBER")]
+    pub serial_number: String,
+    /// The name of the SN rule (生产 SN 的规则名称).
+    #[serde(rename = "FUNCTION_NAME")]
+    pub function_name: String,
+    /// 工单目标生产数量
+    #[serde(rename = "TARGET_QTY")]
+    pub target_qty: i64,
+    /// 工单目前生产数量
+    #[serde(rename = "SN_QTY")]
+    pub sn_qty: i64,
+}
+
+#[derive(Default)]
+pub(crate) struct AteState {
+    tokens: TokenCache,
+}
+
+fn section(inner: &Inner) -> Result<&AteConfig> {
+    inner.config.ate.as_ref().ok_or_else(|| {
+        Error::invalid("the client has no \"ate\" section (base_url, emp_no, password)")
+    })
+}
+
+pub(crate) async fn call(inner: &Inner, spec: &'static CallSpec, params: Params) -> Result<Value> {
+    let cfg = section(inner)?;
+    if spec.id == "ate.login" {
+        return explicit_login(inner, cfg, &params).await;
+    }
+    let mut req = build_request(spec, &cfg.base_url, &params);
+    let tokens = &inner.ate.tokens;
+    let token = tokens.get(|| login(inner, cfg, None)).await?;
+    let mut answer = send_with_token(inner, &mut req, &token).await?;
+    if answer.status == 401 {
+        tracing::debug!(call = spec.id, "token refused; logging in again");
+        tokens.invalidate(&token);
+        let token = tokens.get(|| login(inner, cfg, None)).await?;
+        answer = send_with_token(inner, &mut req, &token).await?;
+    }
+    read_answer(spec, &answer)
+}
+
+async fn send_with_token(inner: &Inner, req: &mut Request, token: &Secret) -> Result<Answer> {
+    req.headers.retain(|(name, _)| *name != "Authorization");
+    req.headers
+        .push(("Authorization", format!("BEARER {}", token.expose())));
+    inner.http.send(req).await
+}
+
+/// `ate.login` called by name: logs in (with the configured credentials unless the
+/// parameters name others) and answers the server's JSON. With the configured
+/// credentials the new token also replaces the cached one.
+async fn explicit_login(inner: &Inner, cfg: &AteConfig, params: &Params) -> Result<Value> {
+    let emp_no = params.get("emp_no").and_then(Value::as_str);
+    let password = params.get("password").and_then(Value::as_str);
+    let other = (emp_no.is_some() || password.is_some()).then(|| {
+        (
+            emp_no.unwrap_or(&cfg.emp_no).to_owned(),
+            password.map(Secret::from).unwrap_or_else(|| cfg.password.clone()),
+        )
+    });
+    let configured = other.is_none();
+    let (token, answer) = login_answer(inner, cfg, other).await?;
+    if configured {
+        inner.ate.tokens.store(token);
+    }
+    Ok(answer)
+}
+
+async fn login(inner: &Inner, cfg: &AteConfig, creds: Option<(String, Secret)>) -> Result<Token> {
+    login_answer(inner, cfg, creds).await.map(|(t, _)| t)
+}
+
+async fn login_answer(
+    inner: &Inner,
+    cfg: &AteConfig,
+    creds: Option<(String, Secret)>,
+) -> Result<(Token, Value)> {
+    let spec = catalog::find("ate.login")?;
+    let (emp_no, password) = creds.unwrap_or_else(|| (cfg.emp_no.clone(), cfg.password.clone()));
+    let mut req = build_request(spec, &cfg.base_url, &Params::new());
+    req.body = Body::Form(vec![
+        ("emp_no".into(), emp_no),
+        ("password".into(), password.expose().to_owned()),
+    ]);
+    let answer = inner.http.send(&req).await.map_err(|e| e.with_call(spec.id))?;
+    if !answer.is_success() {
+        let mut e = http_error(&answer).with_call(spec.id);
+        if answer.status == 400 && e.server_message.is_some() {
+            // Django answers bad credentials with 400 non_field_errors.
+            e.kind = ErrorKind::Auth;
+            e.message = e.message.replace("the server refused", "login refused");
+        }
+        return Err(e);
+    }
+    let value = answer.json().map_err(|e| e.with_call(spec.id))?;
+    let token = value
+        .get("token")
+        .and_then(Value::as_str)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| {
+            Error::protocol("the login answer has no \"token\"")
+                .with_call(spec.id)
+                .with_status(answer.status)
+        })?;
+    let lifetime = crate::jwt::time_to_expiry(token).unwrap_or(DEFAULT_TOKEN_LIFETIME);
+    tracing::debug!(lifetime_s = lifetime.as_secs(), "ATE login succeeded");
+    Ok((Token::new(Secret::new(token), lifetime), value))
+}
+
+/// Reads the answer of a token-authenticated call.
+fn read_answer(spec: &'static CallSpec, answer: &Answer) -> Result<Value> {
+    if !answer.is_success() {
+        return Err(http_error(answer));
+    }
+    let value = answer.json()?;
+    match spec.id {
+        "ate.sn_detail.upload" => match value.get("msg").and_then(Value::as_str) {
+            Some("OK") => Ok(value),
+            Some(_) => Err(server_error(
+                ErrorKind::Business,
+                drf_message(&value).unwrap_or_default(),
+            )
+            .with_status(answer.status)),
+            None => Err(Error::protocol(format!(
+                "the upload answer has no \"msg\": {}",
+                crate::transport::excerpt(&answer.body)
+            ))),
+        },
+        "ate.sn_detail.get" => {
+            serde_json::from_value::<SnDetail>(value.clone()).map_err(|e| {
+                Error::protocol(format!("the work order answer has the wrong shape: {e}"))
+            })?;
+            Ok(value)
+        }
+        _ => Ok(value),
+    }
+}

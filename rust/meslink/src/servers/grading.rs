@@ -1,0 +1,94 @@
+//! The MES interface of the capacity-grading cabinet (分容机, seed 001).
+//!
+//! JSON in and out; the `x-request-datasource` header names the MES account set; the answer
+//! is `{"state": 1 | -1, "msg", "resBody"}`. The MES keeps only the newest record per
+//! barcode, so repeating a save is harmless and the call is retried like a read.
+
+use super::{build_request, http_error, server_error};
+use crate::catalog::{CallSpec, Params};
+use crate::client::Inner;
+use crate::{Error, ErrorKind, Result};
+use chrono::NaiveDateTime;
+use serde_json::{json, Value};
+
+/// One cell's grading record, for [`crate::Client::grading_save`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct GradingRecord {
+    /// 电池工位
+    pub battery_station: String,
+    /// 设备编码
+    pub device_code: String,
+    /// 电芯条码
+    pub barcode: String,
+    /// 测试时间, plant local time.
+    pub test_time: NaiveDateTime,
+    /// 工步
+    pub work_step: String,
+    /// 电压
+    pub voltage: Option<f64>,
+    /// 电流
+    pub electricity: Option<f64>,
+    /// 容量
+    pub volume: Option<f64>,
+    /// 能量
+    pub energy: Option<f64>,
+}
+
+impl GradingRecord {
+    /// The parameters of the generic call, with the server's field names.
+    pub fn to_params(&self) -> Value {
+        let mut v = json!({
+            "batteryStation": self.battery_station,
+            "deviceCode": self.device_code,
+            "barcode": self.barcode,
+            "testTime": crate::datetime::format(&self.test_time),
+            "workStep": self.work_step,
+        });
+        for (name, value) in [
+            ("voltage", self.voltage),
+            ("electricity", self.electricity),
+            ("volume", self.volume),
+            ("energy", self.energy),
+        ] {
+            if let Some(x) = value {
+                v[name] = json!(x);
+            }
+        }
+        v
+    }
+}
+
+pub(crate) async fn call(inner: &Inner, spec: &'static CallSpec, params: Params) -> Result<Value> {
+    let cfg = inner.config.grading.as_ref().ok_or_else(|| {
+        Error::invalid("the client has no \"grading\" section (base_url, datasource)")
+    })?;
+    let mut req = build_request(spec, &cfg.base_url, &params);
+    req.headers
+        .push(("x-request-datasource", cfg.datasource.clone()));
+    let answer = inner.http.send(&req).await?;
+    if !answer.is_success() {
+        return Err(http_error(&answer));
+    }
+    let value = answer.json()?;
+    let state = match value.get("state") {
+        Some(Value::Number(n)) => n.as_i64(),
+        Some(Value::String(s)) => s.trim().parse().ok(),
+        _ => None,
+    };
+    let msg = value
+        .get("msg")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    match state {
+        Some(1) => Ok(value),
+        Some(code) => Err(server_error(ErrorKind::Business, msg)
+            .with_server_code(code.to_string())
+            .with_status(answer.status)),
+        None => Err(Error::protocol(format!(
+            "the answer has no numeric \"state\": {}",
+            crate::transport::excerpt(&answer.body)
+        ))
+        .with_status(answer.status)),
+    }
+}

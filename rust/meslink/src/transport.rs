@@ -1,0 +1,218 @@
+//! HTTP: one keep-alive pool per client, bounded answers, retries by retry class.
+
+use crate::catalog::{HttpMethod, RetryClass};
+use crate::config::ClientConfig;
+use crate::{Error, ErrorKind, Result};
+use std::time::Duration;
+
+/// A request as meslink builds it; turned into a reqwest request for every attempt.
+#[derive(Debug, Clone)]
+pub(crate) struct Request {
+    pub call: &'static str,
+    pub method: HttpMethod,
+    pub url: String,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Body,
+    pub retry: RetryClass,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Body {
+    None,
+    Form(Vec<(String, String)>),
+    Json(serde_json::Value),
+}
+
+/// An HTTP answer, body read in full (up to the configured bound).
+#[derive(Debug)]
+pub(crate) struct Answer {
+    pub status: u16,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+
+    /// The body as JSON, or a protocol error quoting the start of what came instead.
+    pub fn json(&self) -> Result<serde_json::Value> {
+        serde_json::from_slice(&self.body).map_err(|_| {
+            Error::protocol(format!(
+                "the server answered HTTP {} with a body that is not JSON: {}",
+                self.status,
+                excerpt(&self.body)
+            ))
+            .with_status(self.status)
+        })
+    }
+}
+
+/// The first 120 characters of a body, for error messages.
+pub(crate) fn excerpt(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.is_empty() {
+        return "(empty)".into();
+    }
+    let mut s: String = one_line.chars().take(120).collect();
+    if one_line.chars().count() > 120 {
+        s.push('…');
+    }
+    format!("{s:?}")
+}
+
+pub(crate) struct Http {
+    client: reqwest::Client,
+    config: ClientConfig,
+}
+
+/// A failed attempt, and whether the request provably never left this machine.
+struct Failure {
+    error: Error,
+    unsent: bool,
+}
+
+impl Http {
+    pub fn new(config: &ClientConfig) -> Result<Http> {
+        let mut builder = reqwest::Client::builder()
+            .timeout(Duration::from_millis(config.timeout_ms))
+            .connect_timeout(Duration::from_millis(config.connect_timeout_ms))
+            .user_agent(config.user_agent.clone())
+            .pool_idle_timeout(Duration::from_secs(60))
+            .tcp_nodelay(true);
+        if let Some(path) = &config.tls.ca_file {
+            let pem = std::fs::read(path).map_err(|e| {
+                Error::invalid(format!("cannot read tls.ca_file {}: {e}", path.display()))
+            })?;
+            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
+                Error::invalid(format!("tls.ca_file {} is not PEM: {e}", path.display()))
+            })?;
+            if certs.is_empty() {
+                return Err(Error::invalid(format!(
+                    "tls.ca_file {} holds no certificate",
+                    path.display()
+                )));
+            }
+            for cert in certs {
+                builder = builder.add_root_certificate(cert);
+            }
+        }
+        if config.tls.danger_accept_invalid_certs {
+            tracing::warn!("TLS certificate verification is OFF (danger_accept_invalid_certs)");
+            builder = builder.danger_accept_invalid_certs(true);
+        }
+        let client = builder
+            .build()
+            .map_err(|e| Error::internal(format!("cannot build the HTTP client: {e}")))?;
+        Ok(Http {
+            client,
+            config: config.clone(),
+        })
+    }
+
+    /// Sends `req`, repeating transient failures as far as its retry class allows.
+    pub async fn send(&self, req: &Request) -> Result<Answer> {
+        let retry = &self.config.retry;
+        let mut attempt = 1;
+        loop {
+            let outcome = self.once(req).await;
+            let again = attempt < retry.max_attempts
+                && match (&outcome, req.retry) {
+                    (Ok(a), RetryClass::Safe) => matches!(a.status, 429 | 502 | 503 | 504),
+                    (Ok(_), RetryClass::UnsentOnly) => false,
+                    (Err(f), RetryClass::Safe) => f.error.is_transient(),
+                    (Err(f), RetryClass::UnsentOnly) => f.unsent,
+                };
+            if !again {
+                return outcome.map_err(|f| f.error);
+            }
+            let pause = retry.backoff(attempt);
+            match &outcome {
+                Ok(a) => tracing::debug!(call = req.call, attempt, status = a.status, ?pause, "retrying"),
+                Err(f) => tracing::debug!(call = req.call, attempt, error = %f.error, ?pause, "retrying"),
+            }
+            tokio::time::sleep(pause).await;
+            attempt += 1;
+        }
+    }
+
+    async fn once(&self, req: &Request) -> Result<Answer, Failure> {
+        let method = match req.method {
+            HttpMethod::Get => reqwest::Method::GET,
+            HttpMethod::Post => reqwest::Method::POST,
+            HttpMethod::Put => reqwest::Method::PUT,
+            HttpMethod::Delete => reqwest::Method::DELETE,
+        };
+        let mut rb = self
+            .client
+            .request(method, &req.url)
+            .header("Accept", "application/json");
+        for (name, value) in &req.headers {
+            rb = rb.header(*name, value);
+        }
+        rb = match &req.body {
+            Body::None => rb,
+            Body::Form(pairs) => rb.form(pairs),
+            Body::Json(v) => rb.json(v),
+        };
+        let mut resp = rb.send().await.map_err(|e| failure(req.call, e))?;
+        let status = resp.status().as_u16();
+        let max = self.config.max_answer_bytes;
+        if resp.content_length().is_some_and(|n| n as usize > max) {
+            return Err(Failure {
+                error: too_large(max).with_status(status),
+                unsent: false,
+            });
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = resp.chunk().await.map_err(|e| failure(req.call, e))? {
+            if body.len() + chunk.len() > max {
+                return Err(Failure {
+                    error: too_large(max).with_status(status),
+                    unsent: false,
+                });
+            }
+            body.extend_from_slice(&chunk);
+        }
+        tracing::debug!(call = req.call, status, bytes = body.len(), "answer");
+        Ok(Answer { status, body })
+    }
+}
+
+fn too_large(max: usize) -> Error {
+    Error::protocol(format!(
+        "the answer is larger than max_answer_bytes ({max} bytes)"
+    ))
+}
+
+/// Classifies a reqwest error. The URL is removed from the text (some servers carry
+/// tokens in query strings); the cause chain is kept, since reqwest's own text is vague.
+fn failure(call: &'static str, e: reqwest::Error) -> Failure {
+    let (kind, unsent) = if e.is_timeout() {
+        (ErrorKind::Timeout, false)
+    } else if e.is_connect() {
+        (ErrorKind::Transport, true)
+    } else {
+        (ErrorKind::Transport, false)
+    };
+    let e = e.without_url();
+    let mut text = e.to_string();
+    append_causes(&mut text, &e);
+    Failure {
+        error: Error::new(kind, text).with_call(call),
+        unsent,
+    }
+}
+
+fn append_causes(text: &mut String, e: &reqwest::Error) {
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        let s = c.to_string();
+        if !text.contains(&s) {
+            text.push_str(": ");
+            text.push_str(&s);
+        }
+        cause = c.source();
+    }
+}
