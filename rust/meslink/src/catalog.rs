@@ -112,7 +112,8 @@ pub enum ParamKind {
     Text,
     /// A JSON number.
     Number,
-    /// A date-time, sent as `yyyy-MM-dd HH:mm:ss` (see [`crate::datetime`]).
+    /// A date-time, sent as `yyyy-MM-dd HH:mm:ss`: a string in that form or ISO 8601, or
+    /// a number of Unix seconds (what C and LabVIEW have at hand). See [`crate::datetime`].
     DateTime,
 }
 
@@ -321,7 +322,12 @@ impl CallSpec {
                 Value::String(s) => datetime::normalize(s)
                     .map(Value::String)
                     .map_err(|e| self.err(format!("parameter {:?}: {}", spec.name, e.message))),
-                _ => Err(bad("must be a date-time string")),
+                Value::Number(n) => n
+                    .as_f64()
+                    .and_then(datetime::from_unix)
+                    .map(Value::String)
+                    .ok_or_else(|| bad("must be a Unix time in seconds")),
+                _ => Err(bad("must be a date-time string or Unix seconds")),
             },
         }
     }
@@ -439,6 +445,11 @@ mod tests {
         assert!(save.validate(bad).unwrap_err().message.contains("voltage"));
         let mut bad = base;
         bad["testTime"] = json!("yesterday");
+        assert!(save.validate(bad.clone()).unwrap_err().message.contains("testTime"));
+        bad["testTime"] = json!(0);
+        let from_epoch = save.validate(bad.clone()).unwrap();
+        assert_eq!(from_epoch["testTime"], json!(datetime::from_unix(0.0).unwrap()));
+        bad["testTime"] = json!(true);
         assert!(save.validate(bad).unwrap_err().message.contains("testTime"));
     }
 

@@ -26,6 +26,15 @@ pub fn normalize(text: &str) -> Result<String> {
     )))
 }
 
+/// Unix seconds as this machine's local time in the wire format (`None` when out of range).
+pub fn from_unix(seconds: f64) -> Option<String> {
+    if !seconds.is_finite() {
+        return None;
+    }
+    let dt = DateTime::from_timestamp(seconds.floor() as i64, 0)?;
+    Some(dt.with_timezone(&Local).format(WIRE_FORMAT).to_string())
+}
+
 /// Formats a local date-time for the wire.
 pub fn format(dt: &NaiveDateTime) -> String {
     dt.format(WIRE_FORMAT).to_string()
@@ -50,6 +59,18 @@ mod tests {
             .format(WIRE_FORMAT)
             .to_string();
         assert_eq!(utc, expected);
+    }
+
+    #[test]
+    fn unix_seconds() {
+        let expected = DateTime::from_timestamp(1_700_000_000, 0)
+            .unwrap()
+            .with_timezone(&Local)
+            .format(WIRE_FORMAT)
+            .to_string();
+        assert_eq!(from_unix(1_700_000_000.9).unwrap(), expected);
+        assert_eq!(from_unix(f64::NAN), None);
+        assert_eq!(from_unix(1e30), None);
     }
 
     #[test]
