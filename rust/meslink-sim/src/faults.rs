@@ -1,0 +1,236 @@
+//! Fault injection for the API routes: latency, HTTP 503, dropped
+//! connections and garbage (proxy login page) answers.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::MethodRouter;
+use parking_lot::Mutex;
+use serde_json::{json, Value};
+
+use crate::SimState;
+
+/// Body of the garbage answer: what a captive proxy might serve instead of JSON.
+pub const GARBAGE_BODY: &str = "<html><body>proxy login</body></html>";
+
+/// Marker put in a response's extensions to make the server close the
+/// connection without writing that response.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DropConnection;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Action {
+    Pass,
+    Fail503,
+    Drop,
+    Garbage,
+}
+
+#[derive(Debug, Clone)]
+struct Settings {
+    latency: Duration,
+    ratio_503: f64,
+    drop_ratio: f64,
+    fail_next_503: u32,
+    drop_next: u32,
+    garbage_next: u32,
+    token_lifetime: Duration,
+    injected_503: u64,
+    injected_drop: u64,
+    injected_garbage: u64,
+}
+
+pub(crate) struct Faults {
+    settings: Mutex<Settings>,
+}
+
+impl Faults {
+    pub(crate) fn new(token_lifetime: Duration) -> Faults {
+        Faults {
+            settings: Mutex::new(Settings {
+                latency: Duration::ZERO,
+                ratio_503: 0.0,
+                drop_ratio: 0.0,
+                fail_next_503: 0,
+                drop_next: 0,
+                garbage_next: 0,
+                token_lifetime,
+                injected_503: 0,
+                injected_drop: 0,
+                injected_garbage: 0,
+            }),
+        }
+    }
+
+    pub(crate) fn latency(&self) -> Duration {
+        self.settings.lock().latency
+    }
+
+    pub(crate) fn token_lifetime(&self) -> Duration {
+        self.settings.lock().token_lifetime
+    }
+
+    /// Picks what happens to one API request. Counters come first (drop,
+    /// then 503, then garbage), then the random shares (drop, then 503).
+    pub(crate) fn decide(&self) -> Action {
+        let mut s = self.settings.lock();
+        let action = if s.drop_next > 0 {
+            s.drop_next -= 1;
+            Action::Drop
+        } else if s.fail_next_503 > 0 {
+            s.fail_next_503 -= 1;
+            Action::Fail503
+        } else if s.garbage_next > 0 {
+            s.garbage_next -= 1;
+            Action::Garbage
+        } else if s.drop_ratio > 0.0 && fastrand::f64() < s.drop_ratio {
+            Action::Drop
+        } else if s.ratio_503 > 0.0 && fastrand::f64() < s.ratio_503 {
+            Action::Fail503
+        } else {
+            Action::Pass
+        };
+        match action {
+            Action::Drop => s.injected_drop += 1,
+            Action::Fail503 => s.injected_503 += 1,
+            Action::Garbage => s.injected_garbage += 1,
+            Action::Pass => {}
+        }
+        action
+    }
+
+    pub(crate) fn snapshot(&self) -> Value {
+        let s = self.settings.lock();
+        json!({
+            "latency_ms": s.latency.as_millis() as u64,
+            "error_503_ratio": s.ratio_503,
+            "drop_ratio": s.drop_ratio,
+            "fail_next_503": s.fail_next_503,
+            "drop_next": s.drop_next,
+            "garbage_next": s.garbage_next,
+            "token_lifetime_secs": s.token_lifetime.as_secs_f64(),
+            "injected": {
+                "503": s.injected_503,
+                "drop": s.injected_drop,
+                "garbage": s.injected_garbage,
+            },
+        })
+    }
+}
+
+fn clamp_ratio(r: f64) -> f64 {
+    if r.is_nan() {
+        0.0
+    } else {
+        r.clamp(0.0, 1.0)
+    }
+}
+
+impl SimState {
+    /// Delay added before every API answer (also before faulted answers).
+    pub fn set_latency(&self, d: Duration) {
+        self.faults.settings.lock().latency = d;
+    }
+
+    /// Share (0.0–1.0) of API requests answered `503 Service Unavailable`.
+    pub fn set_503_ratio(&self, r: f64) {
+        self.faults.settings.lock().ratio_503 = clamp_ratio(r);
+    }
+
+    /// Share (0.0–1.0) of API requests whose connection is closed without an answer.
+    pub fn set_drop_ratio(&self, r: f64) {
+        self.faults.settings.lock().drop_ratio = clamp_ratio(r);
+    }
+
+    /// The next `n` API requests get `503 Service Unavailable` (not processed).
+    pub fn fail_next_503(&self, n: u32) {
+        self.faults.settings.lock().fail_next_503 = n;
+    }
+
+    /// The next `n` API requests get their connection closed without an answer.
+    pub fn drop_next(&self, n: u32) {
+        self.faults.settings.lock().drop_next = n;
+    }
+
+    /// The next `n` API requests get `200 text/html` [`GARBAGE_BODY`] (not processed).
+    pub fn garbage_next(&self, n: u32) {
+        self.faults.settings.lock().garbage_next = n;
+    }
+
+    /// Lifetime of tokens issued from now on (`exp = iat + lifetime`).
+    pub fn set_token_lifetime(&self, d: Duration) {
+        self.faults.settings.lock().token_lifetime = d;
+    }
+
+    /// Clears every fault (latency, ratios, counters) and restores the
+    /// configured token lifetime. Expired tokens stay expired.
+    pub fn reset_faults(&self) {
+        let mut s = self.faults.settings.lock();
+        s.latency = Duration::ZERO;
+        s.ratio_503 = 0.0;
+        s.drop_ratio = 0.0;
+        s.fail_next_503 = 0;
+        s.drop_next = 0;
+        s.garbage_next = 0;
+        s.token_lifetime = self.default_token_lifetime;
+    }
+
+    /// How many faults of each kind were injected: `(503, dropped, garbage)`.
+    pub fn injected_faults(&self) -> (u64, u64, u64) {
+        let s = self.faults.settings.lock();
+        (s.injected_503, s.injected_drop, s.injected_garbage)
+    }
+}
+
+/// Wraps an API route: counts it under `route` and applies the fault knobs
+/// before the handler runs. Control routes are not wrapped.
+pub(crate) fn api<S>(
+    state: &Arc<SimState>,
+    route: &'static str,
+    mr: MethodRouter<S>,
+) -> MethodRouter<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    let state = state.clone();
+    mr.layer(axum::middleware::from_fn(
+        move |req: Request, next: Next| {
+            let state = state.clone();
+            async move { apply(&state, route, req, next).await }
+        },
+    ))
+}
+
+async fn apply(state: &SimState, route: &'static str, req: Request, next: Next) -> Response {
+    state.count_request(route);
+    let latency = state.faults.latency();
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    match state.faults.decide() {
+        Action::Pass => next.run(req).await,
+        Action::Fail503 => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::CONTENT_TYPE, "text/plain")],
+            "Service Unavailable",
+        )
+            .into_response(),
+        Action::Garbage => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "text/html")],
+            GARBAGE_BODY,
+        )
+            .into_response(),
+        Action::Drop => {
+            tracing::debug!(route, "dropping connection");
+            let mut resp = Response::new(Body::empty());
+            resp.extensions_mut().insert(DropConnection);
+            resp
+        }
+    }
+}

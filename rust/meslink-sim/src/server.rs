@@ -1,0 +1,81 @@
+//! The router (one module per simulated server) and the HTTP/1 accept loop.
+
+use std::sync::Arc;
+
+use axum::extract::Request;
+use axum::response::Response;
+use axum::Router;
+use hyper::body::Incoming;
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+use tokio::task::JoinSet;
+use tower::Service;
+
+use crate::faults::DropConnection;
+use crate::{ate, control, grading, SimState};
+
+/// All routes. Each simulated server contributes its own router; add new
+/// servers here.
+pub(crate) fn app(state: &Arc<SimState>) -> Router {
+    Router::new()
+        .merge(ate::routes(state))
+        .merge(grading::routes(state))
+        .merge(control::routes(state))
+}
+
+/// Error returned to hyper to make it close a connection without answering.
+#[derive(Debug)]
+struct Dropped;
+
+impl std::fmt::Display for Dropped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped by fault injection")
+    }
+}
+
+impl std::error::Error for Dropped {}
+
+/// Accepts connections until the future is dropped; dropping it aborts
+/// every connection it started.
+pub(crate) async fn serve(listener: TcpListener, app: Router) {
+    let mut connections = JoinSet::new();
+    loop {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            Some(_) = connections.join_next(), if !connections.is_empty() => continue,
+        };
+        let (stream, _peer) = match accepted {
+            Ok(a) => a,
+            Err(e) => {
+                // E.g. EMFILE: back off briefly rather than spin.
+                tracing::warn!("accept failed: {e}");
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                continue;
+            }
+        };
+        let _ = stream.set_nodelay(true);
+        let app = app.clone();
+        connections.spawn(async move {
+            let service = hyper::service::service_fn(move |req: Request<Incoming>| {
+                let mut app = app.clone();
+                async move {
+                    let resp: Response = match app.call(req.map(axum::body::Body::new)).await {
+                        Ok(resp) => resp,
+                        Err(never) => match never {},
+                    };
+                    if resp.extensions().get::<DropConnection>().is_some() {
+                        Err(Dropped)
+                    } else {
+                        Ok::<_, Dropped>(resp)
+                    }
+                }
+            });
+            let conn = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .serve_connection(TokioIo::new(stream), service);
+            if let Err(e) = conn.await {
+                tracing::debug!("connection ended: {e}");
+            }
+        });
+    }
+}

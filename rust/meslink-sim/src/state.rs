@@ -1,0 +1,92 @@
+//! Shared simulator state: configuration, counters, faults, and each server
+//! module's data. Server modules add their own `impl SimState` blocks.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use parking_lot::Mutex;
+use serde_json::{json, Value};
+
+use crate::auth::TokenRegistry;
+use crate::faults::Faults;
+use crate::{ate, grading, SimConfig, SimUser};
+
+/// Everything the running simulator knows; shared by all connections.
+///
+/// Obtain it with [`crate::Sim::state`]. All methods take `&self` and are
+/// safe to call from any thread while the simulator is serving.
+pub struct SimState {
+    pub(crate) users: Vec<SimUser>,
+    pub(crate) jwt_secret: Vec<u8>,
+    pub(crate) default_token_lifetime: Duration,
+    pub(crate) faults: Faults,
+    pub(crate) tokens: TokenRegistry,
+    pub(crate) ate: ate::AteData,
+    pub(crate) grading: grading::GradingData,
+    requests: Mutex<BTreeMap<String, u64>>,
+    logins: AtomicU64,
+}
+
+impl SimState {
+    pub(crate) fn new(config: &SimConfig) -> SimState {
+        let state = SimState {
+            users: config.users.clone(),
+            jwt_secret: config.jwt_secret.as_bytes().to_vec(),
+            default_token_lifetime: config.token_lifetime,
+            faults: Faults::new(config.token_lifetime),
+            tokens: TokenRegistry::default(),
+            ate: ate::AteData::default(),
+            grading: grading::GradingData::default(),
+            requests: Mutex::new(BTreeMap::new()),
+            logins: AtomicU64::new(0),
+        };
+        if config.seed_data {
+            ate::seed(&state);
+        }
+        state
+    }
+
+    /// The HS256 key that signs the ATE tokens (from [`SimConfig::jwt_secret`]).
+    pub fn jwt_secret(&self) -> &[u8] {
+        &self.jwt_secret
+    }
+
+    /// The configured users.
+    pub fn users(&self) -> &[SimUser] {
+        &self.users
+    }
+
+    pub(crate) fn count_request(&self, route: &str) {
+        *self.requests.lock().entry(route.to_string()).or_insert(0) += 1;
+    }
+
+    pub(crate) fn count_login(&self) {
+        self.logins.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Successful logins (tokens issued).
+    pub fn login_count(&self) -> u64 {
+        self.logins.load(Ordering::Relaxed)
+    }
+
+    /// Requests that reached an API route, whatever their outcome: rejected
+    /// ones (401, 400, state -1) and fault-injected ones (503, dropped,
+    /// garbage) included. Routes: `ate.login`, `ate.sn_detail.get`,
+    /// `ate.sn_detail.upload`, `grading.save`.
+    pub fn request_count(&self, route: &str) -> u64 {
+        self.requests.lock().get(route).copied().unwrap_or(0)
+    }
+
+    /// All counters, fault settings and data as JSON (served at `GET /_sim/state`).
+    pub fn snapshot(&self) -> Value {
+        let requests: BTreeMap<String, u64> = self.requests.lock().clone();
+        json!({
+            "login_count": self.login_count(),
+            "requests": requests,
+            "faults": self.faults.snapshot(),
+            "ate": ate::snapshot(self),
+            "grading": grading::snapshot(self),
+        })
+    }
+}
