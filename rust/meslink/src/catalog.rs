@@ -183,8 +183,20 @@ pub static CALLS: &[CallSpec] = &[
         path: "/api/login/",
         body: BodyEncoding::Form,
         params: &[
-            p("emp_no", Text, Body, false, "员工编号 (default: the configured emp_no)"),
-            p("password", Text, Body, false, "密码 (default: the configured password)"),
+            p(
+                "emp_no",
+                Text,
+                Body,
+                false,
+                "员工编号 (default: the configured emp_no)",
+            ),
+            p(
+                "password",
+                Text,
+                Body,
+                false,
+                "密码 (default: the configured password)",
+            ),
         ],
         retry: RetryClass::Safe,
         spoolable: false,
@@ -225,7 +237,13 @@ pub static CALLS: &[CallSpec] = &[
             p("batteryStation", Text, Body, true, "电池工位"),
             p("deviceCode", Text, Body, true, "设备编码"),
             p("barcode", Text, Body, true, "电芯条码"),
-            p("testTime", DateTime, Body, true, "测试时间 (yyyy-MM-dd HH:mm:ss)"),
+            p(
+                "testTime",
+                DateTime,
+                Body,
+                true,
+                "测试时间 (yyyy-MM-dd HH:mm:ss)",
+            ),
             p("workStep", Text, Body, true, "工步"),
             p("voltage", Number, Body, false, "电压"),
             p("electricity", Number, Body, false, "电流"),
@@ -272,7 +290,10 @@ impl CallSpec {
                 )))
             }
         };
-        if let Some(name) = map.keys().find(|k| !self.params.iter().any(|p| p.name == *k)) {
+        if let Some(name) = map
+            .keys()
+            .find(|k| !self.params.iter().any(|p| p.name == *k))
+        {
             let known: Vec<_> = self.params.iter().map(|p| p.name).collect();
             return Err(self.err(format!(
                 "unknown parameter {name:?}; expected: {}",
@@ -412,8 +433,16 @@ mod tests {
     #[test]
     fn ids_are_unique_and_prefixed_by_server() {
         for (i, c) in CALLS.iter().enumerate() {
-            assert!(c.id.starts_with(&format!("{}.", c.server.name())), "{}", c.id);
-            assert!(CALLS[i + 1..].iter().all(|o| o.id != c.id), "{} twice", c.id);
+            assert!(
+                c.id.starts_with(&format!("{}.", c.server.name())),
+                "{}",
+                c.id
+            );
+            assert!(
+                CALLS[i + 1..].iter().all(|o| o.id != c.id),
+                "{} twice",
+                c.id
+            );
             assert!(implemented(c.server) <= c.server.documented_calls());
         }
         let total: usize = Server::ALL.iter().map(|s| s.documented_calls()).sum();
@@ -425,11 +454,15 @@ mod tests {
         let up = find("ate.sn_detail.upload").unwrap();
         let e = up.validate(json!({"work_order": "1"})).unwrap_err();
         assert!(e.message.contains("\"sn\""), "{e}");
-        let e = up.validate(json!({"work_order": "1", "sn": "X", "sm": 1})).unwrap_err();
+        let e = up
+            .validate(json!({"work_order": "1", "sn": "X", "sm": 1}))
+            .unwrap_err();
         assert!(e.message.contains("unknown parameter \"sm\""), "{e}");
         let e = up.validate(json!([1])).unwrap_err();
         assert!(e.message.contains("JSON object"), "{e}");
-        let ok = up.validate(json!({"work_order": 1037020031, "sn": "X"})).unwrap();
+        let ok = up
+            .validate(json!({"work_order": 1037020031, "sn": "X"}))
+            .unwrap();
         assert_eq!(ok["work_order"], json!("1037020031"));
     }
 
@@ -445,10 +478,17 @@ mod tests {
         assert!(save.validate(bad).unwrap_err().message.contains("voltage"));
         let mut bad = base;
         bad["testTime"] = json!("yesterday");
-        assert!(save.validate(bad.clone()).unwrap_err().message.contains("testTime"));
+        assert!(save
+            .validate(bad.clone())
+            .unwrap_err()
+            .message
+            .contains("testTime"));
         bad["testTime"] = json!(0);
         let from_epoch = save.validate(bad.clone()).unwrap();
-        assert_eq!(from_epoch["testTime"], json!(datetime::from_unix(0.0).unwrap()));
+        assert_eq!(
+            from_epoch["testTime"],
+            json!(datetime::from_unix(0.0).unwrap())
+        );
         bad["testTime"] = json!(true);
         assert!(save.validate(bad).unwrap_err().message.contains("testTime"));
     }

@@ -146,7 +146,9 @@ impl ClientConfig {
             }
         }
         if self.timeout_ms == 0 || self.connect_timeout_ms == 0 {
-            return Err(Error::invalid("timeout_ms and connect_timeout_ms must be above 0"));
+            return Err(Error::invalid(
+                "timeout_ms and connect_timeout_ms must be above 0",
+            ));
         }
         if self.retry.max_attempts == 0 {
             return Err(Error::invalid("retry.max_attempts must be at least 1"));
@@ -182,17 +184,18 @@ mod tests {
         .unwrap();
         assert_eq!(c.timeout_ms, 5);
         assert_eq!(c.retry.max_attempts, 4);
-        assert!(!format!("{c:?}").contains("pw"), "password leaked into Debug");
+        assert!(
+            !format!("{c:?}").contains("pw"),
+            "password leaked into Debug"
+        );
     }
 
     #[test]
     fn refuses_typos_and_bad_urls() {
         let e = ClientConfig::from_json(r#"{"timeout":5}"#).unwrap_err();
         assert!(e.message.contains("unknown field `timeout`"), "{e}");
-        let e = ClientConfig::from_json(
-            r#"{"grading":{"base_url":"ftp://x","datasource":"A"}}"#,
-        )
-        .unwrap_err();
+        let e = ClientConfig::from_json(r#"{"grading":{"base_url":"ftp://x","datasource":"A"}}"#)
+            .unwrap_err();
         assert!(e.message.contains("grading.base_url"), "{e}");
     }
 

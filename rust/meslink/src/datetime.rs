@@ -46,8 +46,14 @@ mod tests {
 
     #[test]
     fn accepts_the_usual_forms() {
-        assert_eq!(normalize("2024-01-02 03:04:05").unwrap(), "2024-01-02 03:04:05");
-        assert_eq!(normalize("2024-01-02T03:04:05").unwrap(), "2024-01-02 03:04:05");
+        assert_eq!(
+            normalize("2024-01-02 03:04:05").unwrap(),
+            "2024-01-02 03:04:05"
+        );
+        assert_eq!(
+            normalize("2024-01-02T03:04:05").unwrap(),
+            "2024-01-02 03:04:05"
+        );
         assert_eq!(
             normalize("2024-01-02T03:04:05.1234567").unwrap(),
             "2024-01-02 03:04:05"

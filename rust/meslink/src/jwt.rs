@@ -12,7 +12,10 @@ pub fn time_to_expiry(token: &str) -> Option<Duration> {
         .ok()?;
     let claims: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
     let exp = claims.get("exp")?.as_f64()?;
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).ok()?.as_secs_f64();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .ok()?
+        .as_secs_f64();
     Some(Duration::from_secs_f64((exp - now).max(0.0)))
 }
 
@@ -22,12 +25,19 @@ mod tests {
 
     fn token_with(claims: &str) -> String {
         let e = base64::engine::general_purpose::URL_SAFE_NO_PAD;
-        format!("{}.{}.sig", e.encode(r#"{"alg":"HS256"}"#), e.encode(claims))
+        format!(
+            "{}.{}.sig",
+            e.encode(r#"{"alg":"HS256"}"#),
+            e.encode(claims)
+        )
     }
 
     #[test]
     fn reads_exp_claim() {
-        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs();
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
         let left = time_to_expiry(&token_with(&format!(r#"{{"exp":{}}}"#, now + 100))).unwrap();
         assert!(left <= Duration::from_secs(100) && left >= Duration::from_secs(98));
         let past = time_to_expiry(&token_with(r#"{"exp":1000}"#)).unwrap();
@@ -39,6 +49,9 @@ mod tests {
         assert_eq!(time_to_expiry(&token_with(r#"{"user_id":1}"#)), None);
         assert_eq!(time_to_expiry("not-a-jwt"), None);
         // The seed document's example token is truncated: it must not be mistaken for one.
-        assert_eq!(time_to_expiry("eyJ0eXAi.eyJ1c2VybmFtZSI6ImFhdCI6MTYw.x"), None);
+        assert_eq!(
+            time_to_expiry("eyJ0eXAi.eyJ1c2VybmFtZSI6ImFhdCI6MTYw.x"),
+            None
+        );
     }
 }

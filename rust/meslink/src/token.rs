@@ -95,7 +95,10 @@ mod tests {
                     .get(|| async {
                         let n = logins.fetch_add(1, Ordering::SeqCst);
                         tokio::time::sleep(Duration::from_millis(50)).await;
-                        Ok(Token::new(Secret::new(format!("t{n}")), Duration::from_secs(3600)))
+                        Ok(Token::new(
+                            Secret::new(format!("t{n}")),
+                            Duration::from_secs(3600),
+                        ))
                     })
                     .await
                     .unwrap()

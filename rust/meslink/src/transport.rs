@@ -129,8 +129,16 @@ impl Http {
             }
             let pause = retry.backoff(attempt);
             match &outcome {
-                Ok(a) => tracing::debug!(call = req.call, attempt, status = a.status, ?pause, "retrying"),
-                Err(f) => tracing::debug!(call = req.call, attempt, error = %f.error, ?pause, "retrying"),
+                Ok(a) => tracing::debug!(
+                    call = req.call,
+                    attempt,
+                    status = a.status,
+                    ?pause,
+                    "retrying"
+                ),
+                Err(f) => {
+                    tracing::debug!(call = req.call, attempt, error = %f.error, ?pause, "retrying")
+                }
             }
             tokio::time::sleep(pause).await;
             attempt += 1;

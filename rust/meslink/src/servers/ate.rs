@@ -96,7 +96,9 @@ async fn explicit_login(inner: &Inner, cfg: &AteConfig, params: &Params) -> Resu
     let other = (emp_no.is_some() || password.is_some()).then(|| {
         (
             emp_no.unwrap_or(&cfg.emp_no).to_owned(),
-            password.map(Secret::from).unwrap_or_else(|| cfg.password.clone()),
+            password
+                .map(Secret::from)
+                .unwrap_or_else(|| cfg.password.clone()),
         )
     });
     let configured = other.is_none();
@@ -123,7 +125,11 @@ async fn login_answer(
         ("emp_no".into(), emp_no),
         ("password".into(), password.expose().to_owned()),
     ]);
-    let answer = inner.http.send(&req).await.map_err(|e| e.with_call(spec.id))?;
+    let answer = inner
+        .http
+        .send(&req)
+        .await
+        .map_err(|e| e.with_call(spec.id))?;
     if !answer.is_success() {
         let mut e = http_error(&answer).with_call(spec.id);
         if answer.status == 400 && e.server_message.is_some() {

@@ -75,7 +75,11 @@ pub(crate) fn drf_message(v: &Value) -> Option<String> {
         Value::Array(items) => {
             let parts: Vec<String> = items
                 .iter()
-                .map(|i| i.as_str().map(str::to_owned).unwrap_or_else(|| i.to_string()))
+                .map(|i| {
+                    i.as_str()
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| i.to_string())
+                })
                 .collect();
             (!parts.is_empty()).then(|| parts.join("; "))
         }
@@ -140,8 +144,14 @@ mod tests {
             m(json!({"non_field_errors": ["无法使用提供的认证信息登录。"]})),
             "无法使用提供的认证信息登录。"
         );
-        assert_eq!(m(json!({"msg": "SN RULER CHECK NG!FIX"})), "SN RULER CHECK NG!FIX");
-        assert_eq!(m(json!({"sn": ["该字段是必填项。"]})), "sn: 该字段是必填项。");
+        assert_eq!(
+            m(json!({"msg": "SN RULER CHECK NG!FIX"})),
+            "SN RULER CHECK NG!FIX"
+        );
+        assert_eq!(
+            m(json!({"sn": ["该字段是必填项。"]})),
+            "sn: 该字段是必填项。"
+        );
         assert_eq!(drf_message(&json!([1, 2])), None);
     }
 
@@ -154,7 +164,10 @@ mod tests {
         let e = http_error(&a(404, r#"{"detail":"未找到。"}"#));
         assert_eq!(e.kind, ErrorKind::Business);
         assert_eq!(e.server_message.as_deref(), Some("未找到。"));
-        assert_eq!(http_error(&a(401, r#"{"detail":"x"}"#)).kind, ErrorKind::Auth);
+        assert_eq!(
+            http_error(&a(401, r#"{"detail":"x"}"#)).kind,
+            ErrorKind::Auth
+        );
         let e = http_error(&a(503, "Service Unavailable"));
         assert_eq!(e.kind, ErrorKind::Http);
         assert!(e.message.contains("Service Unavailable"));
