@@ -22,6 +22,7 @@ use std::time::Duration;
 
 mod ate;
 mod auth;
+pub mod cli;
 mod control;
 mod drf;
 mod faults;

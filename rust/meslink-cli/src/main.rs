@@ -1,0 +1,109 @@
+//! `meslink`: run a station's shift against the built-in simulator, call any documented
+//! call from the shell, run the simulator, list the catalog.
+
+mod demo;
+
+use meslink::{catalog, Client, Error};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage:
+  meslink demo                         a station's shift against the built-in simulator
+  meslink call <id> [PARAMS_JSON] (--config FILE | --config-json JSON)
+                                       one documented call; prints the answer as JSON
+  meslink sim [simulator options]      run the simulator (see meslink sim --help)
+  meslink catalog [--coverage]         the implemented calls, or the README coverage table
+  meslink --version
+
+Set RUST_LOG=meslink=debug to see every request (secrets are never logged).";
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_writer(std::io::stderr)
+        .init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("demo") => demo::run(),
+        Some("call") => call(&args[1..]),
+        Some("sim") => return meslink_sim::cli::main_with_args(args[1..].iter().cloned()),
+        Some("catalog") => {
+            catalog(&args[1..]);
+            Ok(())
+        }
+        Some("--version" | "-V") => {
+            println!("meslink {}", meslink::VERSION);
+            Ok(())
+        }
+        Some("--help" | "-h" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error ({}): {e}", e.kind.name());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn call(args: &[String]) -> Result<(), Error> {
+    let mut id = None;
+    let mut params = None;
+    let mut config = None;
+    let mut rest = args.iter();
+    while let Some(a) = rest.next() {
+        match a.as_str() {
+            "--config" => {
+                let path = rest
+                    .next()
+                    .ok_or_else(|| Error::invalid("--config needs a file"))?;
+                config = Some(std::fs::read_to_string(path).map_err(|e| {
+                    Error::invalid(format!("cannot read the configuration {path}: {e}"))
+                })?);
+            }
+            "--config-json" => {
+                config = Some(
+                    rest.next()
+                        .ok_or_else(|| Error::invalid("--config-json needs JSON"))?
+                        .clone(),
+                )
+            }
+            _ if id.is_none() => id = Some(a.clone()),
+            _ if params.is_none() => params = Some(serde_json::from_str(a)?),
+            _ => return Err(Error::invalid(format!("unexpected argument {a:?}"))),
+        }
+    }
+    let id = id.ok_or_else(|| Error::invalid("meslink call needs a call id"))?;
+    let config =
+        config.ok_or_else(|| Error::invalid("meslink call needs --config or --config-json"))?;
+    let client = Client::from_json(&config)?;
+    let answer = client.call_blocking(&id, params.unwrap_or_default())?;
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&answer).unwrap_or_default()
+    );
+    Ok(())
+}
+
+fn catalog(args: &[String]) {
+    if args.iter().any(|a| a == "--coverage") {
+        print!("{}", catalog::coverage_markdown());
+        return;
+    }
+    for c in catalog::CALLS {
+        println!(
+            "{:<24} {:<6} {:<36} {}",
+            c.id,
+            c.method.as_str(),
+            c.path,
+            c.summary
+        );
+    }
+}
