@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The whole test suite: what the README's second command and CI run.
+# Installs what a fresh Debian machine lacks, runs every step even when one fails,
+# prints a summary and exits non-zero if any step failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+install_missing() {
+    local pkgs=()
+    command -v mcs >/dev/null || pkgs+=(mono-devel)
+    command -v nunit-console >/dev/null || pkgs+=(nunit-console)
+    command -v valgrind >/dev/null || pkgs+=(valgrind)
+    command -v gcc >/dev/null || pkgs+=(gcc)
+    command -v curl >/dev/null || pkgs+=(curl)
+    python3 -c 'import venv, ensurepip' 2>/dev/null || pkgs+=(python3-venv)
+    if [ ${#pkgs[@]} -gt 0 ]; then
+        log "installing ${pkgs[*]} (apt-get)"
+        local sudo=""
+        [ "$(id -u)" -ne 0 ] && sudo="sudo"
+        $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${pkgs[@]}" >/dev/null \
+            || { echo "apt-get install failed"; return 1; }
+    fi
+    rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+    rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+    return 0
+}
+
+failed=()
+passed=()
+step() {
+    local name="$1"; shift
+    log "$name"
+    local t0=$SECONDS
+    if "$@"; then
+        passed+=("$name ($((SECONDS - t0)) s)")
+    else
+        failed+=("$name")
+        echo "FAILED: $name"
+    fi
+}
+
+step "install missing tools" install_missing
+step "cargo fmt --check" cargo fmt --all -- --check
+step "cargo clippy -D warnings" cargo clippy --workspace --all-targets -- -D warnings
+step "Rust tests" cargo test --workspace --exclude meslink-py
+step "generated header and NativeMethods are up to date" bash bindings/c/check-generated.sh
+step "C tests (shared, static, valgrind)" bash bindings/c/run-tests.sh
+step "Python wheel and pytest" bash python/run-tests.sh
+step "C# on Mono (NUnit)" bash dotnet/run-tests.sh
+
+log "summary"
+for p in "${passed[@]}"; do echo "  ok    $p"; done
+for f in "${failed[@]}"; do echo "  FAIL  $f"; done
+[ ${#failed[@]} -eq 0 ]
