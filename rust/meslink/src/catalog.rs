@@ -200,7 +200,7 @@ pub static CALLS: &[CallSpec] = &[
         ],
         retry: RetryClass::Safe,
         spoolable: false,
-        summary: "Log in; the token is cached and renewed by the client itself",
+        summary: "Log in; the token stays inside the client, which renews it itself",
     },
     CallSpec {
         id: "ate.sn_detail.get",

@@ -109,6 +109,7 @@ async fn bad_credentials_are_an_auth_error_without_the_password() {
     let ok = client(&sim.base_url());
     let answer = ok.call("ate.login", json!({})).await.unwrap();
     assert_eq!(answer["epm_no"], "ate");
+    assert!(answer.get("token").is_none(), "the token left the library");
     let e = ok
         .call("ate.login", json!({"password": "wrong"}))
         .await

@@ -88,8 +88,8 @@ async fn send_with_token(inner: &Inner, req: &mut Request, token: &Secret) -> Re
 }
 
 /// `ate.login` called by name: logs in (with the configured credentials unless the
-/// parameters name others) and answers the server's JSON. With the configured
-/// credentials the new token also replaces the cached one.
+/// parameters name others) and answers the server's JSON without the token. With the
+/// configured credentials the new token also replaces the cached one.
 async fn explicit_login(inner: &Inner, cfg: &AteConfig, params: &Params) -> Result<Value> {
     let emp_no = params.get("emp_no").and_then(Value::as_str);
     let password = params.get("password").and_then(Value::as_str);
@@ -102,9 +102,13 @@ async fn explicit_login(inner: &Inner, cfg: &AteConfig, params: &Params) -> Resu
         )
     });
     let configured = other.is_none();
-    let (token, answer) = login_answer(inner, cfg, other).await?;
+    let (token, mut answer) = login_answer(inner, cfg, other).await?;
     if configured {
         inner.ate.tokens.store(token);
+    }
+    // The token is a secret the client manages itself; it never leaves the library.
+    if let Some(obj) = answer.as_object_mut() {
+        obj.remove("token");
     }
     Ok(answer)
 }

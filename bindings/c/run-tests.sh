@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Tests the meslink C ABI from C: builds libmeslink (shared and static) and the simulator,
+# compiles tests/test_meslink.c against include/meslink.h twice (shared library with an
+# rpath; static library), compiles examples/station.c, starts target/debug/meslink-sim,
+# runs all three, then the shared-library test again under valgrind.
+#
+# Usage: bindings/c/run-tests.sh            (from anywhere; needs cargo, gcc, valgrind)
+#        MESLINK_C_NO_VALGRIND=1 ...        skips the valgrind run
+# Exits non-zero on any failure; the last line is "run-tests: N passed, N failed" (steps).
+set -uo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+build="$here/build"
+mkdir -p "$build"
+cd "$root"
+
+passed=0
+failed=0
+results=()
+step() { # step NAME COMMAND...: runs a step, records PASS/FAIL
+    local name="$1"
+    shift
+    echo "==> $name"
+    if "$@"; then
+        passed=$((passed + 1))
+        results+=("PASS  $name")
+    else
+        failed=$((failed + 1))
+        results+=("FAIL  $name")
+    fi
+}
+summary() {
+    echo
+    echo "---- C ABI tests ----"
+    printf '%s\n' "${results[@]}"
+    echo "run-tests: $passed passed, $failed failed"
+}
+
+# ---- build ---------------------------------------------------------------------------
+if ! cargo build -p meslink-ffi -p meslink-sim; then
+    results+=("FAIL  cargo build")
+    failed=$((failed + 1))
+    summary
+    exit 1
+fi
+target_dir="$(cargo metadata --no-deps --format-version 1 |
+    sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
+lib="$target_dir/debug"
+sim_bin="$lib/meslink-sim"
+
+cflags=(-std=c11 -O1 -g -Wall -Wextra -Werror -pthread -I"$root/include")
+step "gcc test (shared)" gcc "${cflags[@]}" bindings/c/tests/test_meslink.c \
+    -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/test_meslink_shared"
+# The static library needs the system libraries Rust's std uses
+# (`cargo rustc -p meslink-ffi -- --print native-static-libs` lists them).
+step "gcc test (static)" gcc "${cflags[@]}" bindings/c/tests/test_meslink.c \
+    "$lib/libmeslink.a" -lpthread -ldl -lm -o "$build/test_meslink_static"
+step "gcc example station" gcc "${cflags[@]}" bindings/c/examples/station.c \
+    -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/station"
+
+# ---- the simulator -------------------------------------------------------------------
+# Its stdin is a fifo whose write end this script holds on fd 3: when the script exits
+# (however), the fd closes, the simulator reads EOF and exits. The trap kills it anyway.
+fifo="$build/sim.stdin"
+rm -f "$fifo"
+mkfifo "$fifo"
+"$sim_bin" <"$fifo" >"$build/sim.out" 2>"$build/sim.err" &
+sim_pid=$!
+exec 3>"$fifo"
+rm -f "$fifo"
+cleanup() {
+    exec 3>&- 2>/dev/null
+    kill "$sim_pid" 2>/dev/null
+    wait "$sim_pid" 2>/dev/null
+}
+trap cleanup EXIT
+
+url=""
+for _ in $(seq 1 100); do
+    url="$(sed -n '1s/^MESLINK_SIM_URL=//p' "$build/sim.out" 2>/dev/null)"
+    [ -n "$url" ] && break
+    sleep 0.1
+done
+if [ -z "$url" ]; then
+    echo "meslink-sim did not print its URL:" >&2
+    cat "$build/sim.err" >&2
+    results+=("FAIL  start meslink-sim")
+    failed=$((failed + 1))
+    summary
+    exit 1
+fi
+export MESLINK_SIM_URL="$url"
+echo "simulator: $MESLINK_SIM_URL"
+
+# ---- run -----------------------------------------------------------------------------
+run_if_built() { # run_if_built BINARY: fails when the compile step failed
+    [ -x "$1" ] && "$1"
+}
+step "test_meslink (shared)" run_if_built "$build/test_meslink_shared"
+step "test_meslink (static)" run_if_built "$build/test_meslink_static"
+step "example station" run_if_built "$build/station"
+
+if [ "${MESLINK_C_NO_VALGRIND:-0}" != 1 ]; then
+    # --errors-for-leak-kinds=definite: the process-wide tokio runtime and its worker
+    # threads live until exit by design (never dropped), so their memory is "still
+    # reachable" or, for thread stacks, "possibly lost"; neither is a leak. Anything
+    # definitely lost, and any invalid read/write, fails the run. No suppression file.
+    valgrind_run() {
+        valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+            --log-file="$build/valgrind.log" "$build/test_meslink_shared"
+        local rc=$?
+        grep -E "ERROR SUMMARY|definitely lost|indirectly lost|possibly lost|still reachable" \
+            "$build/valgrind.log" | sed 's/^==[0-9]*== */valgrind: /'
+        return $rc
+    }
+    if command -v valgrind >/dev/null; then
+        step "test_meslink (shared) under valgrind" valgrind_run
+    else
+        echo "valgrind is not installed" >&2
+        results+=("FAIL  valgrind (not installed)")
+        failed=$((failed + 1))
+    fi
+fi
+
+summary
+[ "$failed" -eq 0 ]

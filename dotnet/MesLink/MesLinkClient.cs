@@ -1,0 +1,231 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using MesLink.Native;
+
+namespace MesLink
+{
+    /// <summary>
+    /// A connection to the factory servers: one native client (HTTP connection pool, cached
+    /// login) behind a <see cref="MesLinkClientHandle"/>. Log-ins, token renewal and retries
+    /// of transient failures happen inside the library.
+    ///
+    /// Thread-safe: any number of threads may call one client at once. <see cref="Dispose"/>
+    /// may run while other threads are inside calls: those calls finish normally, the native
+    /// client is closed when the last of them returns, and every later call throws
+    /// <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    /// <example><code>
+    /// using (var mes = new MesLinkClient(configJson))
+    /// {
+    ///     SnDetail wo = mes.AteSnDetailGet("1037020031");
+    ///     mes.AteSnDetailUpload("1037020031", "BAJ614KM901584Z");
+    /// }
+    /// </code></example>
+    public sealed unsafe class MesLinkClient : IDisposable
+    {
+        private readonly MesLinkClientHandle _handle;
+
+        /// <summary>
+        /// 1 once Dispose ran. Kept apart from the handle's state because SafeHandle
+        /// implementations differ: on Mono a handle disposed while a call holds a reference
+        /// still reports IsClosed == false and accepts new references until that call returns.
+        /// </summary>
+        private int _disposed;
+
+        /// <summary>
+        /// Opens a client from its JSON configuration, e.g.
+        /// <c>{"ate":{"base_url":"https://epms.example.com","emp_no":"ate","password":"..."},
+        /// "grading":{"base_url":"http://mes.example.com:8080","datasource":"MES01"}}</c>.
+        /// Nothing is sent yet: the first call logs in by itself.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="configJson"/> is null.</exception>
+        /// <exception cref="MesLinkInvalidArgumentException">Malformed JSON, an unknown key, a bad URL or timeout.</exception>
+        public MesLinkClient(string configJson)
+        {
+            byte[] config = NativeText.ToUtf8Z(configJson, nameof(configJson));
+            var handle = new MesLinkClientHandle();
+            int id = 0;
+            int rc;
+            fixed (byte* p = config)
+            {
+                rc = NativeMethods.meslink_client_open(p, &id);
+                if (rc == NativeMethods.MESLINK_OK) handle.SetId(id);
+            }
+            if (rc != NativeMethods.MESLINK_OK)
+            {
+                handle.SetHandleAsInvalid();
+                throw NativeText.LastError(rc);
+            }
+            _handle = handle;
+        }
+
+        /// <summary>The native handle (for advanced interop; do not close it yourself).</summary>
+        public MesLinkClientHandle Handle => _handle;
+
+        /// <summary>Whether <see cref="Dispose"/> has run.</summary>
+        public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+        /// <summary>The native library's version, e.g. "0.1.0".</summary>
+        public static string NativeVersion => NativeText.FromUtf8Z(NativeMethods.meslink_version());
+
+        /// <summary>The library's English name of a status code ("invalid handle").</summary>
+        public static string StatusString(int status) => NativeText.StatusString(status);
+
+        /// <summary>
+        /// Closes the client. Calls already running on other threads finish first (the native
+        /// close is deferred until they return); later calls throw
+        /// <see cref="ObjectDisposedException"/>. Safe to call more than once.
+        /// </summary>
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) _handle.Dispose();
+        }
+
+        // ---- the generic call -----------------------------------------------------------
+
+        /// <summary>
+        /// Calls any implemented call by its id (<c>ate.sn_detail.get</c>, <c>grading.save</c>,
+        /// see CALLS.md) with its parameters as a JSON object (<c>{"work_order":"1037020031"}</c>;
+        /// null or <c>{}</c> for none) and returns the server's JSON answer.
+        /// </summary>
+        /// <exception cref="MesLinkException">The call failed (a subclass says how).</exception>
+        /// <exception cref="ObjectDisposedException">The client is disposed.</exception>
+        public string Call(string callId, string paramsJson)
+        {
+            byte[] id = NativeText.ToUtf8Z(callId, nameof(callId));
+            byte[] prm = NativeText.ToUtf8Z(paramsJson ?? "null", nameof(paramsJson));
+            return Answer((client, buf, cap, len) =>
+            {
+                fixed (byte* pId = id)
+                fixed (byte* pPrm = prm)
+                {
+                    return NativeMethods.meslink_client_call(client, pId, pPrm, buf, cap, len);
+                }
+            });
+        }
+
+        /// <summary><see cref="Call(string, string)"/> with the parameters as a dictionary (values: strings, numbers, bools, null, nested lists and dictionaries).</summary>
+        public string Call(string callId, IDictionary<string, object> parameters)
+        {
+            return Call(callId, parameters == null ? "null" : MesLinkJson.Serialize(parameters));
+        }
+
+        // ---- ATE MES (seed 000) -----------------------------------------------------------
+
+        /// <summary>
+        /// Logs in to the ATE MES with the configured emp_no and password and caches the token.
+        /// Optional: every other call logs in by itself; this checks the credentials early.
+        /// </summary>
+        /// <exception cref="MesLinkAuthException">Bad credentials (the server's words in ServerMessage).</exception>
+        public LoginInfo AteLogin()
+        {
+            string json = Answer((client, buf, cap, len) => NativeMethods.meslink_ate_login(client, buf, cap, len));
+            return LoginInfo.FromJson(json);
+        }
+
+        /// <summary>Reads the work order <paramref name="workOrder"/> (工单号).</summary>
+        /// <exception cref="MesLinkBusinessException">Unknown work order (<c>未找到。</c>, HTTP 404).</exception>
+        public SnDetail AteSnDetailGet(string workOrder)
+        {
+            byte[] wo = NativeText.ToUtf8Z(workOrder, nameof(workOrder));
+            string json = Answer((client, buf, cap, len) =>
+            {
+                fixed (byte* pWo = wo)
+                {
+                    return NativeMethods.meslink_ate_sn_detail_get(client, pWo, buf, cap, len);
+                }
+            });
+            return SnDetail.FromJson(json);
+        }
+
+        /// <summary>
+        /// Records the serial number <paramref name="sn"/> against <paramref name="workOrder"/>.
+        /// Never repeated by the library unless the request provably never left this machine,
+        /// so an SN is not recorded twice.
+        /// </summary>
+        /// <exception cref="MesLinkBusinessException">The SN failed the work order's rule (ServerMessage <c>SN RULER CHECK NG!FIX</c>).</exception>
+        public void AteSnDetailUpload(string workOrder, string sn)
+        {
+            byte[] wo = NativeText.ToUtf8Z(workOrder, nameof(workOrder));
+            byte[] s = NativeText.ToUtf8Z(sn, nameof(sn));
+            WithClient(client =>
+            {
+                int rc;
+                fixed (byte* pWo = wo)
+                fixed (byte* pSn = s)
+                {
+                    rc = NativeMethods.meslink_ate_sn_detail_upload(client, pWo, pSn);
+                }
+                NativeText.Check(rc);
+                return (string)null;
+            });
+        }
+
+        // ---- grading cabinet MES (seed 001) -----------------------------------------------
+
+        /// <summary>
+        /// Saves one cell's grading record and returns the server's answer
+        /// (<c>{"state":1,"msg":...,"resBody":...}</c>).
+        /// </summary>
+        /// <exception cref="MesLinkInvalidArgumentException">A required field is missing.</exception>
+        /// <exception cref="MesLinkBusinessException">The MES answered <c>state: -1</c>.</exception>
+        public string GradingSave(GradingRecord record)
+        {
+            if (record == null) throw new ArgumentNullException(nameof(record));
+            byte[] json = NativeText.ToUtf8Z(record.ToJson(), nameof(record));
+            return Answer((client, buf, cap, len) =>
+            {
+                fixed (byte* pJson = json)
+                {
+                    return NativeMethods.meslink_grading_save(client, pJson, buf, cap, len);
+                }
+            });
+        }
+
+        // ---- plumbing -----------------------------------------------------------------------
+
+        private delegate int ClientExport(int client, byte* buf, uint cap, uint* outLen);
+
+        /// <summary>Runs an export that writes an answer, with the handle held for the call.</summary>
+        private string Answer(ClientExport export)
+        {
+            return WithClient(client => NativeText.CallForAnswer((buf, cap, len) => export(client, buf, cap, len)));
+        }
+
+        /// <summary>
+        /// Runs <paramref name="body"/> with the native id while holding a reference on the
+        /// handle, so that a concurrent Dispose cannot close the id under the call.
+        /// </summary>
+        private T WithClient<T>(Func<int, T> body)
+        {
+            bool added = false;
+            try
+            {
+                if (IsDisposed) throw new ObjectDisposedException(nameof(MesLinkClient));
+                try
+                {
+                    _handle.DangerousAddRef(ref added);
+                }
+                catch (ObjectDisposedException)
+                {
+                    throw new ObjectDisposedException(nameof(MesLinkClient));
+                }
+                // Dispose may have run between the check and the reference.
+                if (IsDisposed) throw new ObjectDisposedException(nameof(MesLinkClient));
+                try
+                {
+                    return body(_handle.Id);
+                }
+                catch (MesLinkInvalidHandleException) when (IsDisposed || _handle.IsClosed)
+                {
+                    throw new ObjectDisposedException(nameof(MesLinkClient));
+                }
+            }
+            finally
+            {
+                if (added) _handle.DangerousRelease();
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! Calls: the generic JSON call and the named calls.
+//!
+//! Every named export is the generic path with its call id and its arguments named
+//! (one line each in [`named`]); only the C signatures are written out, because
+//! cbindgen and csbindgen read the source without expanding macros.
+
+use crate::buffer::Out;
+use crate::error::Failure;
+use crate::status::MESLINK_OK;
+use crate::{client, guard, text};
+use serde_json::{Map, Value};
+use std::ffi::c_char;
+
+/// The generic path: the client behind `client`, held for the call, calls `id`.
+fn call(client: i32, id: &str, params: Value) -> Result<Value, Failure> {
+    let client = client::get(client)?;
+    Ok(client.call_blocking(id, params)?)
+}
+
+/// The answer as the bytes handed out.
+fn answer_bytes(answer: &Value) -> Vec<u8> {
+    text::encode_out(&answer.to_string())
+}
+
+/// A named call whose parameters are text arguments: `(parameter name, C string)`.
+///
+/// # Safety
+/// Each pointer must be NULL or a NUL-terminated string.
+unsafe fn named(client: i32, id: &str, args: &[(&str, *const c_char)]) -> Result<Value, Failure> {
+    let mut params = Map::new();
+    for &(name, ptr) in args {
+        // SAFETY: forwarded contract.
+        params.insert(
+            name.to_owned(),
+            Value::String(unsafe { text::arg(ptr, name) }?),
+        );
+    }
+    call(client, id, Value::Object(params))
+}
+
+/// Calls any implemented call by its id (`CALLS.md`), e.g. `ate.sn_detail.get`, with
+/// its parameters as a JSON object (`{"work_order":"1037020031"}`; `{}` or `null` for
+/// none), and writes the server's JSON answer into `buf`.
+///
+/// Parameters are checked against the catalog before anything is sent (unknown names,
+/// missing required values, wrong kinds are `MESLINK_E_INVALID_ARGUMENT` naming the
+/// parameter). Login, token renewal and retries of transient failures happen inside.
+/// Blocks the calling thread until the answer, a failure or the configured timeout.
+///
+/// `call_id` and `params_json` are read in the encoding set by `meslink_encoding_set`;
+/// the answer is written in it too. The caller owns every pointer; meslink keeps none.
+/// `buf` (NULL allowed when `cap` is 0) receives the NUL-terminated answer; `out_len`
+/// (may be NULL) the answer's length without the NUL. When `cap` is too small the
+/// export returns `MESLINK_E_BUFFER_TOO_SMALL`, `*out_len` = length needed, and the
+/// answer is kept: `meslink_answer_fetch` returns it without a second network call.
+/// On other failures `*out_len` is 0 and `buf` an empty string; the last error
+/// (`meslink_error_last`) has the call id, the server's code and message.
+///
+/// Thread-safe: any number of threads may call on one client at once; a concurrent
+/// `meslink_client_close` is safe (see there).
+///
+/// Returns `MESLINK_OK`, `MESLINK_E_BUFFER_TOO_SMALL`, `MESLINK_E_INVALID_ARGUMENT`,
+/// `MESLINK_E_INVALID_HANDLE`, `MESLINK_E_ENCODING`, `MESLINK_E_NOT_IMPLEMENTED`,
+/// `MESLINK_E_TRANSPORT`, `MESLINK_E_TIMEOUT`, `MESLINK_E_AUTH`, `MESLINK_E_BUSINESS`,
+/// `MESLINK_E_HTTP`, `MESLINK_E_PROTOCOL`, `MESLINK_E_INTERNAL`.
+///
+/// # Safety
+/// `call_id`, `params_json`: NULL or NUL-terminated strings. `buf`: NULL or `cap`
+/// writable bytes. `out_len`: NULL or a writable `uint32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn meslink_client_call(
+    client: i32,
+    call_id: *const c_char,
+    params_json: *const c_char,
+    buf: *mut c_char,
+    cap: u32,
+    out_len: *mut u32,
+) -> i32 {
+    guard::call("meslink_client_call", || {
+        // SAFETY (all blocks): the caller's contract above.
+        let out = unsafe { Out::new(buf, cap, out_len) }?;
+        out.deliver(|| {
+            let id = unsafe { text::arg(call_id, "call_id") }?;
+            let params = unsafe { text::json_arg(params_json, "params_json") }?;
+            call(client, &id, params).map(|a| answer_bytes(&a))
+        })
+    })
+}
+
+/// `ate.login`: logs in to the ATE MES with the configured `emp_no` and password and
+/// caches the token (other calls log in by themselves; this checks the credentials
+/// early). Writes what the server says of the user, without the token:
+/// `{"epm_no":"ate","emp_name":"ate","company":"6300","account":false}`.
+///
+/// Buffer rules, encoding, ownership and thread-safety as `meslink_client_call`.
+/// Bad credentials are `MESLINK_E_AUTH` with the server's message
+/// (`无法使用提供的认证信息登录。`) in the last error.
+///
+/// Returns the statuses of `meslink_client_call`.
+///
+/// # Safety
+/// `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn meslink_ate_login(
+    client: i32,
+    buf: *mut c_char,
+    cap: u32,
+    out_len: *mut u32,
+) -> i32 {
+    guard::call("meslink_ate_login", || {
+        // SAFETY: the caller's contract above.
+        let out = unsafe { Out::new(buf, cap, out_len) }?;
+        out.deliver(|| {
+            // The core keeps the token inside the client: it is not in the answer.
+            unsafe { named(client, "ate.login", &[]) }.map(|a| answer_bytes(&a))
+        })
+    })
+}
+
+/// `ate.sn_detail.get`: reads the work order `work_order` (工单号) and writes the
+/// server's JSON: `{"SERIAL_NUMBER":"BZJ614KM901580Z","FUNCTION_NAME":"HWR650RUSN",
+/// "TARGET_QTY":928,"SN_QTY":928}`. An unknown work order is `MESLINK_E_BUSINESS` with
+/// the server's `未找到。` in the last error.
+///
+/// Buffer rules, encoding, ownership and thread-safety as `meslink_client_call`.
+///
+/// Returns the statuses of `meslink_client_call`.
+///
+/// # Safety
+/// `work_order`: NULL or a NUL-terminated string. `buf`: NULL or `cap` writable bytes.
+/// `out_len`: NULL or a writable `uint32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn meslink_ate_sn_detail_get(
+    client: i32,
+    work_order: *const c_char,
+    buf: *mut c_char,
+    cap: u32,
+    out_len: *mut u32,
+) -> i32 {
+    guard::call("meslink_ate_sn_detail_get", || {
+        // SAFETY: the caller's contract above.
+        let out = unsafe { Out::new(buf, cap, out_len) }?;
+        out.deliver(|| {
+            let args = [("work_order", work_order)];
+            unsafe { named(client, "ate.sn_detail.get", &args) }.map(|a| answer_bytes(&a))
+        })
+    })
+}
+
+/// `ate.sn_detail.upload`: records the serial number `sn` against `work_order`.
+/// The server checks the SN against the work order's rule: a failed check is
+/// `MESLINK_E_BUSINESS` with the server's text (`SN RULER CHECK NG!FIX`) in the last
+/// error. Only retried when the request provably never left this machine, so an SN is
+/// never recorded twice by meslink.
+///
+/// Strings are read in the encoding set by `meslink_encoding_set`; the caller owns
+/// them. Thread-safe, like `meslink_client_call`.
+///
+/// Returns the statuses of `meslink_client_call` except `MESLINK_E_BUFFER_TOO_SMALL`.
+///
+/// # Safety
+/// `work_order`, `sn`: NULL or NUL-terminated strings.
+#[no_mangle]
+pub unsafe extern "C" fn meslink_ate_sn_detail_upload(
+    client: i32,
+    work_order: *const c_char,
+    sn: *const c_char,
+) -> i32 {
+    guard::call("meslink_ate_sn_detail_upload", || {
+        let args = [("work_order", work_order), ("sn", sn)];
+        // SAFETY: the caller's contract above.
+        unsafe { named(client, "ate.sn_detail.upload", &args) }?;
+        Ok(MESLINK_OK)
+    })
+}
+
+/// `grading.save`: saves one cell's grading record (分容数据) and writes the server's
+/// answer, `{"state":1,"msg":"保存成功","resBody":...}`.
+///
+/// `record_json` is a JSON object with the server's field names: `batteryStation`,
+/// `deviceCode`, `barcode`, `testTime`, `workStep` (required) and `voltage`,
+/// `electricity`, `volume`, `energy` (numbers, optional). `testTime` may be
+/// `"yyyy-MM-dd HH:mm:ss"` (plant local time), ISO 8601 (`"2024-05-06T07:08:09"`, with
+/// an offset converted to local time), or a number of Unix seconds. A missing or wrong
+/// field is `MESLINK_E_INVALID_ARGUMENT` naming it, before anything is sent; the
+/// server's refusal (`state` -1) is `MESLINK_E_BUSINESS` with its `msg` and code.
+///
+/// Buffer rules, encoding, ownership and thread-safety as `meslink_client_call`.
+///
+/// Returns the statuses of `meslink_client_call`.
+///
+/// # Safety
+/// `record_json`: NULL or a NUL-terminated string. `buf`: NULL or `cap` writable
+/// bytes. `out_len`: NULL or a writable `uint32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn meslink_grading_save(
+    client: i32,
+    record_json: *const c_char,
+    buf: *mut c_char,
+    cap: u32,
+    out_len: *mut u32,
+) -> i32 {
+    guard::call("meslink_grading_save", || {
+        // SAFETY (both blocks): the caller's contract above.
+        let out = unsafe { Out::new(buf, cap, out_len) }?;
+        out.deliver(|| {
+            let record = unsafe { text::json_arg(record_json, "record_json") }?;
+            call(client, "grading.save", record).map(|a| answer_bytes(&a))
+        })
+    })
+}

@@ -1,0 +1,201 @@
+//! The thread-local last error: what failed, in words and as JSON.
+//!
+//! Every export that fails stores its error here (on the calling thread); every export
+//! that succeeds clears it, except the two readers below, which never change it, so a
+//! message can be read twice or again with a bigger buffer.
+
+use crate::buffer::Out;
+use crate::status::{self, MESLINK_E_BUFFER_TOO_SMALL, MESLINK_E_INTERNAL};
+use crate::{guard, text};
+use meslink::{Error, ErrorKind};
+use serde_json::json;
+use std::cell::RefCell;
+use std::ffi::c_char;
+
+/// A failed export: its status, the kind name of the JSON form, and the error.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    pub status: i32,
+    pub kind: &'static str,
+    pub error: Error,
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Failure {
+            status: status::from_kind(error.kind),
+            kind: error.kind.name(),
+            error,
+        }
+    }
+}
+
+impl Failure {
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Error::invalid(message).into()
+    }
+
+    pub fn encoding(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Encoding, message).into()
+    }
+
+    pub fn handle(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::InvalidHandle, message).into()
+    }
+
+    pub fn internal(message: impl Into<String>) -> Self {
+        Error::internal(message).into()
+    }
+
+    /// The caller's buffer cannot hold `needed` bytes and the NUL.
+    pub fn too_small(needed: usize, kept: bool) -> Self {
+        let tail = if kept {
+            "; the answer is kept: fetch it with meslink_answer_fetch"
+        } else {
+            ""
+        };
+        Failure {
+            status: MESLINK_E_BUFFER_TOO_SMALL,
+            kind: "buffer_too_small",
+            error: Error::invalid(format!(
+                "the buffer is too small: {needed} bytes and the terminating NUL are needed{tail}"
+            )),
+        }
+    }
+
+    /// The text of `meslink_error_last`: the core error's Display (call id, message
+    /// with the server's words, server code, HTTP status).
+    pub fn text(&self) -> String {
+        self.error.to_string()
+    }
+
+    /// The text of `meslink_error_last_json`.
+    pub fn json(&self) -> String {
+        let e = &self.error;
+        json!({
+            "status": self.status,
+            "kind": self.kind,
+            "message": self.text(),
+            "call": e.call,
+            "http_status": e.http_status,
+            "server_code": e.server_code,
+            "server_message": e.server_message,
+        })
+        .to_string()
+    }
+}
+
+thread_local! {
+    /// This thread's last error; `None` after a success.
+    static LAST: RefCell<Option<Failure>> = const { RefCell::new(None) };
+}
+
+/// Stores `failure` as this thread's last error.
+pub(crate) fn set(failure: Failure) {
+    // try_with/try_borrow_mut: never panic here, even during thread teardown.
+    let _ = LAST.try_with(|last| {
+        if let Ok(mut slot) = last.try_borrow_mut() {
+            *slot = Some(failure);
+        }
+    });
+}
+
+/// Forgets this thread's last error.
+pub(crate) fn clear() {
+    let _ = LAST.try_with(|last| {
+        if let Ok(mut slot) = last.try_borrow_mut() {
+            *slot = None;
+        }
+    });
+}
+
+/// `f` applied to this thread's last error (`None` when there is none).
+fn with_last<R>(f: impl FnOnce(Option<&Failure>) -> R) -> R {
+    LAST.with(|last| f(last.borrow().as_ref()))
+}
+
+/// Copies this thread's last error message into `buf`: the call id, meslink's
+/// description with the server's own message, the server code and the HTTP status,
+/// e.g. `ate.sn_detail.upload: the server refused: SN RULER CHECK NG!FIX [HTTP 200]`.
+/// An empty string when the last export called on this thread succeeded (or none was).
+///
+/// The message is encoded as set by `meslink_encoding_set` (UTF-8 or GB18030).
+///
+/// Parameters: `buf` receives the NUL-terminated message (the caller owns it; it may be
+/// NULL when `cap` is 0); `cap` is its size in bytes; `out_len` (may be NULL) receives
+/// the message length without the NUL, also when the buffer is too small.
+///
+/// This function does NOT change the last error, whatever it returns: call it again
+/// with a bigger buffer after `MESLINK_E_BUFFER_TOO_SMALL`. Thread-safe; each thread
+/// has its own last error.
+///
+/// Returns `MESLINK_OK`, `MESLINK_E_BUFFER_TOO_SMALL` (`*out_len` = length needed),
+/// `MESLINK_E_INVALID_ARGUMENT` (`buf` NULL with `cap` above 0).
+///
+/// # Safety
+/// `buf` must be NULL or point to `cap` writable bytes; `out_len` must be NULL or
+/// point to a writable `uint32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn meslink_error_last(buf: *mut c_char, cap: u32, out_len: *mut u32) -> i32 {
+    guard::reader(|| {
+        // SAFETY: the caller's contract above.
+        let out = unsafe { Out::new(buf, cap, out_len)? };
+        let message = with_last(|f| f.map(Failure::text).unwrap_or_default());
+        out.write_now(&text::encode_out(&message))
+    })
+}
+
+/// Copies this thread's last error as a JSON object into `buf`:
+/// `{"status":-9,"kind":"business","message":"...","call":"ate.sn_detail.upload",
+/// "http_status":200,"server_code":null,"server_message":"SN RULER CHECK NG!FIX"}`
+/// (the order of the fields is not significant).
+///
+/// `status` is the status the failing export returned; `kind` its lowercase name
+/// (`invalid_argument`, `invalid_handle`, `buffer_too_small`, `encoding`,
+/// `not_implemented`, `transport`, `timeout`, `auth`, `business`, `http`, `protocol`,
+/// `closed`, `internal`); `message` is the text `meslink_error_last` gives; `call`,
+/// `http_status`, `server_code` (text) and `server_message` (the server's words,
+/// unchanged) are null when unknown. With no last error:
+/// `{"status":0,"kind":"ok","message":"",...}` with the other fields null.
+///
+/// Same buffer rules, encoding, ownership and thread-safety as `meslink_error_last`;
+/// it does NOT change the last error either.
+///
+/// Returns `MESLINK_OK`, `MESLINK_E_BUFFER_TOO_SMALL`, `MESLINK_E_INVALID_ARGUMENT`.
+///
+/// # Safety
+/// As for `meslink_error_last`.
+#[no_mangle]
+pub unsafe extern "C" fn meslink_error_last_json(
+    buf: *mut c_char,
+    cap: u32,
+    out_len: *mut u32,
+) -> i32 {
+    guard::reader(|| {
+        // SAFETY: the caller's contract above.
+        let out = unsafe { Out::new(buf, cap, out_len)? };
+        let json = with_last(|f| match f {
+            Some(f) => f.json(),
+            None => json!({
+                "status": 0, "kind": "ok", "message": "", "call": null,
+                "http_status": null, "server_code": null, "server_message": null,
+            })
+            .to_string(),
+        });
+        out.write_now(&text::encode_out(&json))
+    })
+}
+
+/// The message of a caught panic.
+pub(crate) fn panic_failure(export: &str, payload: &(dyn std::any::Any + Send)) -> Failure {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".into());
+    let mut f = Failure::internal(format!(
+        "internal error: {export} panicked: {what} (please report this meslink bug)"
+    ));
+    f.status = MESLINK_E_INTERNAL;
+    f
+}
