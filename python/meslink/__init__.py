@@ -1,0 +1,67 @@
+"""meslink: one client for the plant's MES servers.
+
+>>> import meslink, datetime
+>>> with meslink.Client({"ate": {"base_url": url, "emp_no": "ate", "password": pw}}) as c:
+...     wo = c.ate_sn_detail_get("1037020031")
+...     c.ate_sn_detail_upload("1037020031", "BAJ614KM901584Z")
+
+The network work happens in the Rust core (``meslink._native``), which releases the GIL
+while it waits. Errors are :class:`MeslinkError` subclasses (see :mod:`meslink.errors`).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, List
+
+from . import _native
+from .client import Client
+from .errors import (
+    AuthError,
+    BusinessError,
+    ClosedError,
+    HttpError,
+    InternalError,
+    InvalidArgumentError,
+    MeslinkError,
+    MeslinkTimeoutError,
+    NotImplementedCallError,
+    ProtocolError,
+    TransportError,
+)
+from .records import GradingRecord, LoginInfo, SnDetail
+
+__version__: str = _native.__version__
+
+__all__ = [
+    "Client",
+    "LoginInfo",
+    "SnDetail",
+    "GradingRecord",
+    "calls",
+    "catalog",
+    "MeslinkError",
+    "InvalidArgumentError",
+    "NotImplementedCallError",
+    "TransportError",
+    "MeslinkTimeoutError",
+    "AuthError",
+    "BusinessError",
+    "HttpError",
+    "ProtocolError",
+    "ClosedError",
+    "InternalError",
+    "__version__",
+]
+
+
+def calls() -> List[str]:
+    """The ids of every call this build implements (for :meth:`Client.call`)."""
+    return list(_native.calls())
+
+
+def catalog() -> List[Dict[str, Any]]:
+    """Every implemented call with its server, HTTP method, path, summary and parameters
+    (name, kind ``text``/``number``/``datetime``, location, required, doc)."""
+    result: List[Dict[str, Any]] = json.loads(_native.catalog_json())
+    return result

@@ -1,0 +1,159 @@
+"""The client."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import json
+from types import TracebackType
+from typing import Any, Dict, Mapping, Optional, Type, Union
+
+from . import _native
+from .errors import InvalidArgumentError
+from .records import DateTimeLike, GradingRecord, LoginInfo, SnDetail
+
+__all__ = ["Client"]
+
+Config = Union[Mapping[str, Any], str]
+
+
+class Client:
+    """A connection to the plant's MES servers.
+
+    ``config`` is the client configuration as a dict or JSON text::
+
+        {
+          "ate":     {"base_url": "https://epms.example.com", "emp_no": "ate", "password": "..."},
+          "grading": {"base_url": "http://mes.example.com:8080", "datasource": "MES01"},
+          "timeout_ms": 30000,
+          "retry": {"max_attempts": 4, "initial_backoff_ms": 100, "max_backoff_ms": 2000}
+        }
+
+    Logging in, token renewal and retries of transient failures happen inside. Every
+    call releases the GIL while it waits on the network, and one client may be used
+    from many threads at once. Use it as a context manager, or call :meth:`close`.
+    """
+
+    __slots__ = ("_native",)
+
+    def __init__(self, config: Config) -> None:
+        if isinstance(config, str):
+            text = config
+        elif isinstance(config, Mapping):
+            text = _dumps(dict(config), "the configuration")
+        else:
+            raise TypeError(
+                "config must be a dict or JSON text, not %s" % type(config).__name__
+            )
+        self._native = _native.Client(text)
+
+    # -- lifetime -------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Closes the client's connections and forgets its tokens. Idempotent; later
+        calls raise :class:`~meslink.ClosedError`. Calls in flight on other threads finish."""
+        self._native.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._native.closed
+
+    def __enter__(self) -> "Client":
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return "<meslink.Client %s>" % self._native.describe()
+
+    # -- the generic call -----------------------------------------------------------
+
+    def call(self, id: str, params: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+        """Any call of the catalog (:func:`meslink.calls`) by id, parameters named as in
+        the server's document; answers the server's JSON. Parameters are checked before
+        anything is sent. ``datetime`` values are accepted for date-time parameters."""
+        text = None if params is None else _dumps(params, "the parameters")
+        result: Dict[str, Any] = json.loads(self._native.call(id, text))
+        return result
+
+    # -- named calls ----------------------------------------------------------------
+
+    def ate_login(self) -> LoginInfo:
+        """``ate.login`` with the configured credentials. Not needed before other calls,
+        which log in on first use; useful to check the credentials at start-up."""
+        return LoginInfo._from_answer(self.call("ate.login"))
+
+    def ate_sn_detail_get(self, work_order: str) -> SnDetail:
+        """``ate.sn_detail.get``: the work order's SN counters. An unknown work order
+        raises :class:`~meslink.BusinessError` with ``server_message == "未找到。"``."""
+        return SnDetail._from_answer(self.call("ate.sn_detail.get", {"work_order": work_order}))
+
+    def ate_sn_detail_upload(self, work_order: str, sn: str) -> None:
+        """``ate.sn_detail.upload``: records ``sn`` against ``work_order``. A failed SN rule
+        check raises :class:`~meslink.BusinessError` with the server's text
+        (``"SN RULER CHECK NG!FIX"``). Not retried once the request may have arrived."""
+        self.call("ate.sn_detail.upload", {"work_order": work_order, "sn": sn})
+
+    def grading_save(
+        self,
+        record: Optional[GradingRecord] = None,
+        *,
+        battery_station: Optional[str] = None,
+        device_code: Optional[str] = None,
+        barcode: Optional[str] = None,
+        test_time: Optional[DateTimeLike] = None,
+        work_step: Optional[str] = None,
+        voltage: Optional[float] = None,
+        electricity: Optional[float] = None,
+        volume: Optional[float] = None,
+        energy: Optional[float] = None,
+    ) -> Dict[str, Any]:
+        """``grading.save``: one cell's record, as a :class:`GradingRecord` or as keyword
+        arguments; answers the server's ``{"state": 1, "msg": ..., "resBody": ...}``.
+
+        ``test_time`` is a ``datetime`` (naive = plant local time; aware = converted to
+        this machine's local time) or text; it is sent as ``yyyy-MM-dd HH:mm:ss``. A
+        missing required field raises :class:`~meslink.InvalidArgumentError` naming it,
+        before anything is sent. The MES keeps the newest record per barcode.
+        """
+        fields = {
+            "battery_station": battery_station,
+            "device_code": device_code,
+            "barcode": barcode,
+            "test_time": test_time,
+            "work_step": work_step,
+            "voltage": voltage,
+            "electricity": electricity,
+            "volume": volume,
+            "energy": energy,
+        }
+        if record is None:
+            record = GradingRecord(**fields)  # type: ignore[arg-type]
+        elif not isinstance(record, GradingRecord):
+            raise TypeError("record must be a GradingRecord, not %s" % type(record).__name__)
+        elif any(v is not None for v in fields.values()):
+            raise TypeError("pass either a GradingRecord or keyword arguments, not both")
+        return self.call("grading.save", record.to_params())
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime.datetime):
+        from .records import _wire_time
+
+        return _wire_time(value)
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    raise TypeError("%s is not JSON serialisable" % type(value).__name__)
+
+
+def _dumps(value: Any, what: str) -> str:
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, default=_default)
+    except (TypeError, ValueError) as e:
+        raise InvalidArgumentError("%s cannot be sent as JSON: %s" % (what, e)) from None
