@@ -1,6 +1,6 @@
 //! `meslink._native.Client`: one core client behind a lock that `close` empties.
 
-use crate::errors::{scrub_secrets, to_py};
+use crate::errors::to_py;
 use crate::wait::wait;
 use parking_lot::Mutex;
 use pyo3::prelude::*;
@@ -36,7 +36,8 @@ impl Client {
             Ok(client) => Ok(Client {
                 inner: Mutex::new(Some(client)),
             }),
-            Err(e) => Err(to_py(py, scrub_secrets(e, config_json))),
+            // The core names a mistyped secret's place, never its value.
+            Err(e) => Err(to_py(py, e)),
         }
     }
 

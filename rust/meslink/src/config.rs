@@ -123,6 +123,11 @@ pub struct GradingConfig {
 impl ClientConfig {
     /// Parses the JSON form of the configuration.
     pub fn from_json(text: &str) -> Result<Self> {
+        // serde's type errors quote the offending value: make sure a secret can never be
+        // one of them by checking the secrets' types first, naming only their place.
+        let tree: serde_json::Value = serde_json::from_str(text)
+            .map_err(|e| Error::invalid(format!("invalid client configuration: {e}")))?;
+        check_secret_types(&tree, "")?;
         let config: ClientConfig = serde_json::from_str(text)
             .map_err(|e| Error::invalid(format!("invalid client configuration: {e}")))?;
         config.validate()?;
@@ -155,6 +160,35 @@ impl ClientConfig {
         }
         Ok(())
     }
+}
+
+/// Keys whose values are secrets, in any section.
+const SECRET_KEYS: [&str; 6] = [
+    "password",
+    "secret",
+    "app_secret",
+    "token",
+    "access_token",
+    "refresh_token",
+];
+
+fn check_secret_types(v: &serde_json::Value, path: &str) -> Result<()> {
+    if let serde_json::Value::Object(map) = v {
+        for (key, value) in map {
+            let here = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            if SECRET_KEYS.contains(&key.as_str()) && !value.is_string() {
+                return Err(Error::invalid(format!(
+                    "invalid client configuration: {here} must be a string"
+                )));
+            }
+            check_secret_types(value, &here)?;
+        }
+    }
+    Ok(())
 }
 
 fn check_base_url(section: &str, url: &str) -> Result<()> {
@@ -197,6 +231,16 @@ mod tests {
         let e = ClientConfig::from_json(r#"{"grading":{"base_url":"ftp://x","datasource":"A"}}"#)
             .unwrap_err();
         assert!(e.message.contains("grading.base_url"), "{e}");
+    }
+
+    #[test]
+    fn a_secret_of_the_wrong_type_is_not_quoted() {
+        let e = ClientConfig::from_json(
+            r#"{"ate":{"base_url":"http://h","emp_no":"ate","password":12345678}}"#,
+        )
+        .unwrap_err();
+        assert!(e.message.contains("ate.password must be a string"), "{e}");
+        assert!(!e.message.contains("12345678"), "{e}");
     }
 
     #[test]
