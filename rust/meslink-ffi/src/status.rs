@@ -112,21 +112,7 @@ mod tests {
 
     #[test]
     fn every_kind_has_a_named_status() {
-        use ErrorKind::*;
-        for kind in [
-            InvalidArgument,
-            InvalidHandle,
-            Encoding,
-            NotImplemented,
-            Transport,
-            Timeout,
-            Auth,
-            Business,
-            Http,
-            Protocol,
-            Closed,
-            Internal,
-        ] {
+        for kind in ErrorKind::ALL {
             let status = from_kind(kind);
             assert!(status < 0);
             assert_ne!(name(status), "unknown status\0", "{kind:?}");

@@ -34,6 +34,22 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, for tables and exhaustive tests in the language layers.
+    pub const ALL: [ErrorKind; 12] = [
+        ErrorKind::InvalidArgument,
+        ErrorKind::InvalidHandle,
+        ErrorKind::Encoding,
+        ErrorKind::NotImplemented,
+        ErrorKind::Transport,
+        ErrorKind::Timeout,
+        ErrorKind::Auth,
+        ErrorKind::Business,
+        ErrorKind::Http,
+        ErrorKind::Protocol,
+        ErrorKind::Closed,
+        ErrorKind::Internal,
+    ];
+
     /// A stable lowercase name, used by the language layers.
     pub fn name(self) -> &'static str {
         match self {
