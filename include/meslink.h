@@ -7,15 +7,20 @@
  *    meslink_status_str(status) names it.
  *  - Last error: a failing function stores a message on the calling thread: read it with
  *    meslink_error_last (text: call id, server code, server message) or
- *    meslink_error_last_json (fields). A successful function clears it; the two readers
- *    never change it.
- *  - Strings in: NUL-terminated, UTF-8 by default, GB18030 after
- *    meslink_encoding_set(MESLINK_ENCODING_GB18030). The caller keeps ownership.
- *  - Strings out: copied into the caller's buf of cap bytes, NUL-terminated; *out_len gets
- *    the length without the NUL (out_len may be NULL). If cap is too small:
- *    MESLINK_E_BUFFER_TOO_SMALL, *out_len = length needed, buf = "" (if cap > 0), and the
- *    answer is kept on the thread: meslink_answer_fetch returns it without calling the
- *    server again. buf may be NULL with cap 0 (ask for the length).
+ *    meslink_error_last_json (fields), in the encoding of the client whose call failed.
+ *    A successful function clears it; the two readers never change it.
+ *  - Encoding: each client has one, UTF-8 (MESLINK_ENCODING_UTF8) or GB18030
+ *    (MESLINK_ENCODING_GB18030), for its strings in and out: the one given to
+ *    meslink_client_open_ex, or for meslink_client_open the process default at open
+ *    time (UTF-8 unless meslink_encoding_set changed it). Clients of both encodings may
+ *    be used at once. Errors not tied to a client use the process default.
+ *  - Strings in: NUL-terminated, in the client's encoding. The caller keeps ownership.
+ *  - Strings out: in the client's encoding, copied into the caller's buf of cap bytes,
+ *    NUL-terminated; *out_len gets the length without the NUL (out_len may be NULL).
+ *    If cap is too small: MESLINK_E_BUFFER_TOO_SMALL, *out_len = length needed,
+ *    buf = "" (if cap > 0), and the answer is kept on the thread: meslink_answer_fetch
+ *    returns it without calling the server again. buf may be NULL with cap 0 (ask for
+ *    the length).
  *  - NULL for any other pointer, invalid text, malformed JSON, an unknown, closed or stale
  *    handle: an error status, never a crash, nothing changed.
  *  - Handles are positive int32_t ids; close each one once.
@@ -70,7 +75,7 @@
 #define MESLINK_E_BUFFER_TOO_SMALL -3
 
 /*
- An input string is not valid in the configured encoding (UTF-8 or GB18030).
+ An input string is not valid in the client's encoding (UTF-8 or GB18030).
  */
 #define MESLINK_E_ENCODING -4
 
@@ -120,12 +125,14 @@
 #define MESLINK_E_INTERNAL -99
 
 /*
- `meslink_encoding_set`: strings in and out are UTF-8 (the default).
+ `meslink_client_open_ex`, `meslink_encoding_set`: strings in and out are UTF-8 (the
+ initial default).
  */
 #define MESLINK_ENCODING_UTF8 0
 
 /*
- `meslink_encoding_set`: strings in and out are GB18030 (LabVIEW on Chinese Windows).
+ `meslink_client_open_ex`, `meslink_encoding_set`: strings in and out are GB18030
+ (LabVIEW on Chinese Windows).
  */
 #define MESLINK_ENCODING_GB18030 1
 
@@ -152,17 +159,21 @@ const char *meslink_version(void);
 const char *meslink_status_str(int32_t status);
 
 /*
- Sets how every string crossing the ABI is encoded, for the whole process and every
- thread: input strings (configuration, call ids, parameters, work orders, SNs) are
- decoded from it, output strings (answers, error messages, error JSON) encoded to it.
+ Sets the process default encoding: that of the clients opened afterwards with
+ `meslink_client_open` (a client keeps the encoding it was opened with), and of
+ errors not tied to a client (a failed `meslink_answer_fetch`, an unknown handle).
+ A client's strings in (call ids, parameters, work orders, SNs; the configuration of
+ `meslink_client_open`) are decoded from its encoding, and its strings out (answers,
+ the error messages and error JSON of its calls) encoded to it.
 
- `encoding` is `MESLINK_ENCODING_UTF8` (the default) or `MESLINK_ENCODING_GB18030`
- (the ANSI code page of LabVIEW on Chinese Windows; plain ASCII is the same in both).
- Set it once at start-up, before other threads make calls: a call already running
- may decode and encode in different modes. Thread-safe.
+ `encoding` is `MESLINK_ENCODING_UTF8` (the initial default) or
+ `MESLINK_ENCODING_GB18030` (the ANSI code page of LabVIEW on Chinese Windows; plain
+ ASCII is the same in both). Clients already open are not affected; to choose a
+ client's encoding whatever the default, open it with `meslink_client_open_ex`.
+ Thread-safe.
 
  Returns `MESLINK_OK`, or `MESLINK_E_INVALID_ARGUMENT` for any other value (the
- setting is unchanged).
+ default is unchanged).
  */
 int32_t meslink_encoding_set(int32_t encoding);
 
@@ -172,7 +183,10 @@ int32_t meslink_encoding_set(int32_t encoding);
  e.g. `ate.sn_detail.upload: the server refused: SN RULER CHECK NG!FIX [HTTP 200]`.
  An empty string when the last export called on this thread succeeded (or none was).
 
- The message is encoded as set by `meslink_encoding_set` (UTF-8 or GB18030).
+ The message is encoded in the encoding of the client whose call failed (see
+ `meslink_client_open_ex`); for a failed open, in the encoding the open was asked for;
+ for a failure not tied to a client, in the process default (`meslink_encoding_set`)
+ at the time of the failure.
 
  Parameters: `buf` receives the NUL-terminated message (the caller owns it; it may be
  NULL when `cap` is 0); `cap` is its size in bytes; `out_len` (may be NULL) receives
@@ -223,10 +237,10 @@ int32_t meslink_error_last_json(char *buf, uint32_t cap, uint32_t *out_len);
  On `MESLINK_OK` the kept answer is consumed (freed); a second fetch then returns
  `MESLINK_E_INVALID_ARGUMENT`. If the buffer is still too small, it returns
  `MESLINK_E_BUFFER_TOO_SMALL` with `*out_len` = length needed and the answer stays
- kept. The answer is already encoded (UTF-8 or GB18030, as it was at the original
- call) so the length reported then is exact. The kept answer is freed when replaced
- by a newer too-small answer or when the thread exits; other exports on the thread
- do not touch it.
+ kept. The answer is already encoded (UTF-8 or GB18030: the encoding of the client
+ of the original call) so the length reported then is exact. The kept answer is
+ freed when replaced by a newer too-small answer or when the thread exits; other
+ exports on the thread do not touch it.
 
  Parameters: `buf` receives the NUL-terminated answer (the caller owns it; NULL
  allowed when `cap` is 0); `cap` its size in bytes; `out_len` (may be NULL) receives
@@ -247,9 +261,13 @@ int32_t meslink_answer_fetch(char *buf, uint32_t cap, uint32_t *out_len);
  Opens a client: one HTTP connection pool and the login state of every configured
  server. Nothing is sent yet: the first call logs in by itself.
 
- `config_json` is the JSON configuration (in the encoding set by
- `meslink_encoding_set`); the caller keeps ownership. Sections of servers you do not
- use are left out; unknown keys are refused:
+ The client's strings, in and out, are in the process default encoding as it is now
+ (`meslink_encoding_set`; UTF-8 unless set), starting with `config_json`; a later
+ `meslink_encoding_set` does not change it. To choose the encoding, use
+ `meslink_client_open_ex`.
+
+ `config_json` is the JSON configuration; the caller keeps ownership. Sections of
+ servers you do not use are left out; unknown keys are refused:
  `{"ate":{"base_url":"https://epms.example.com","emp_no":"ate","password":"..."},
  "grading":{"base_url":"http://mes.example.com:8080","datasource":"MES01"},
  "timeout_ms":30000,"connect_timeout_ms":5000,
@@ -258,7 +276,7 @@ int32_t meslink_answer_fetch(char *buf, uint32_t cap, uint32_t *out_len);
 
  On `MESLINK_OK`, `*out_client` receives the handle, a positive id; close it with
  `meslink_client_close`. On any failure `*out_client` is set to 0 (never a valid
- handle) when `out_client` is not NULL.
+ handle) when `out_client` is not NULL; the last error is in the client's encoding.
 
  Thread-safe; the handle may be used from any number of threads at once.
 
@@ -271,6 +289,26 @@ int32_t meslink_answer_fetch(char *buf, uint32_t cap, uint32_t *out_len);
  point to a writable `int32_t`.
  */
 int32_t meslink_client_open(const char *config_json, int32_t *out_client);
+
+/*
+ `meslink_client_open` with the client's encoding given: `config_json` and every
+ string of the client's calls, in and out (arguments, answers, the last error of a
+ failed call), are in `encoding`, whatever the process default
+ (`meslink_encoding_set`) is or becomes. `encoding` is `MESLINK_ENCODING_UTF8` or
+ `MESLINK_ENCODING_GB18030` (LabVIEW on Chinese Windows).
+
+ Clients of different encodings may be used in one process at once, from any
+ threads: e.g. LabVIEW steps with a GB18030 client next to .NET steps with a UTF-8
+ one.
+
+ Returns the statuses of `meslink_client_open`; an unknown `encoding` is
+ `MESLINK_E_INVALID_ARGUMENT` (`*out_client` = 0). The last error of a failed open
+ is in `encoding` (in the process default if `encoding` is unknown).
+
+ # Safety
+ As for `meslink_client_open`.
+ */
+int32_t meslink_client_open_ex(const char *config_json, int32_t encoding, int32_t *out_client);
 
 /*
  Closes a client and frees it. The id is invalid from now on: a second close, or a
@@ -298,8 +336,10 @@ int32_t meslink_client_close(int32_t client);
  parameter). Login, token renewal and retries of transient failures happen inside.
  Blocks the calling thread until the answer, a failure or the configured timeout.
 
- `call_id` and `params_json` are read in the encoding set by `meslink_encoding_set`;
- the answer is written in it too. The caller owns every pointer; meslink keeps none.
+ `call_id` and `params_json` are read in the client's encoding (the one given to
+ `meslink_client_open_ex`, or the process default when `meslink_client_open` opened
+ it); the answer and the last error are written in it too. The caller owns every
+ pointer; meslink keeps none.
  `buf` (NULL allowed when `cap` is 0) receives the NUL-terminated answer; `out_len`
  (may be NULL) the answer's length without the NUL. When `cap` is too small the
  export returns `MESLINK_E_BUFFER_TOO_SMALL`, `*out_len` = length needed, and the
@@ -370,8 +410,8 @@ int32_t meslink_ate_sn_detail_get(int32_t client,
  error. Only retried when the request provably never left this machine, so an SN is
  never recorded twice by meslink.
 
- Strings are read in the encoding set by `meslink_encoding_set`; the caller owns
- them. Thread-safe, like `meslink_client_call`.
+ Strings are read in the client's encoding (see `meslink_client_call`); the caller
+ owns them. Thread-safe, like `meslink_client_call`.
 
  Returns the statuses of `meslink_client_call` except `MESLINK_E_BUFFER_TOO_SMALL`.
 

@@ -96,6 +96,38 @@ namespace MesLink.Tests
         }
 
         [Test]
+        public void ProcessDefaultGb18030DoesNotReachTheClient()
+        {
+            // What LabVIEW on Chinese Windows does in a shared TestStand process.
+            Assert.That(NativeMethods.meslink_encoding_set(1), Is.EqualTo(NativeMethods.MESLINK_OK));
+            try
+            {
+                string barcode = "CELL-GB-" + Guid.NewGuid().ToString("N").Substring(0, 8).ToUpperInvariant();
+                using (var mes = Sim.Client())
+                {
+                    var e = Assert.Throws<MesLinkBusinessException>(() => mes.AteSnDetailGet("工单001"));
+                    Assert.That(e.ServerMessage, Is.EqualTo("未找到。"));
+                    StringAssert.Contains("未找到。", e.Message);
+
+                    string answer = mes.GradingSave(new GradingRecord
+                    {
+                        BatteryStation = "工位9", DeviceCode = "FR-07", Barcode = barcode,
+                        TestTime = new DateTime(2024, 6, 3, 7, 8, 9, DateTimeKind.Local), WorkStep = "分容",
+                    });
+                    Assert.That(MesLinkJson.ParseObject(answer)["msg"], Is.EqualTo("保存成功"));
+                }
+                var record = Sim.GradingRecord(barcode);
+                Assert.That(record, Is.Not.Null);
+                Assert.That(record["batteryStation"], Is.EqualTo("工位9"));
+                Assert.That(record["workStep"], Is.EqualTo("分容"));
+            }
+            finally
+            {
+                NativeMethods.meslink_encoding_set(0);
+            }
+        }
+
+        [Test]
         public void BadPasswordIsAnAuthErrorWithoutThePassword()
         {
             const string secret = "Wr0ng-Secret-7781";

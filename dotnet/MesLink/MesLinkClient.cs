@@ -37,7 +37,9 @@ namespace MesLink
         /// Opens a client from its JSON configuration, e.g.
         /// <c>{"ate":{"base_url":"https://epms.example.com","emp_no":"ate","password":"..."},
         /// "grading":{"base_url":"http://mes.example.com:8080","datasource":"MES01"}}</c>.
-        /// Nothing is sent yet: the first call logs in by itself.
+        /// Nothing is sent yet: the first call logs in by itself. The native client is opened
+        /// for UTF-8 (<c>meslink_client_open_ex</c>), so a process default of GB18030 set by
+        /// other code in the process (LabVIEW on Chinese Windows) does not affect it.
         /// </summary>
         /// <exception cref="ArgumentNullException"><paramref name="configJson"/> is null.</exception>
         /// <exception cref="MesLinkInvalidArgumentException">Malformed JSON, an unknown key, a bad URL or timeout.</exception>
@@ -49,7 +51,7 @@ namespace MesLink
             int rc;
             fixed (byte* p = config)
             {
-                rc = NativeMethods.meslink_client_open(p, &id);
+                rc = NativeMethods.meslink_client_open_ex(p, NativeMethods.MESLINK_ENCODING_UTF8, &id);
                 if (rc == NativeMethods.MESLINK_OK) handle.SetId(id);
             }
             if (rc != NativeMethods.MESLINK_OK)

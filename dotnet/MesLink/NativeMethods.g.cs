@@ -27,10 +27,10 @@ namespace MesLink.Native
         ///  On `MESLINK_OK` the kept answer is consumed (freed); a second fetch then returns
         ///  `MESLINK_E_INVALID_ARGUMENT`. If the buffer is still too small, it returns
         ///  `MESLINK_E_BUFFER_TOO_SMALL` with `*out_len` = length needed and the answer stays
-        ///  kept. The answer is already encoded (UTF-8 or GB18030, as it was at the original
-        ///  call) so the length reported then is exact. The kept answer is freed when replaced
-        ///  by a newer too-small answer or when the thread exits; other exports on the thread
-        ///  do not touch it.
+        ///  kept. The answer is already encoded (UTF-8 or GB18030: the encoding of the client
+        ///  of the original call) so the length reported then is exact. The kept answer is
+        ///  freed when replaced by a newer too-small answer or when the thread exits; other
+        ///  exports on the thread do not touch it.
         ///
         ///  Parameters: `buf` receives the NUL-terminated answer (the caller owns it; NULL
         ///  allowed when `cap` is 0); `cap` its size in bytes; `out_len` (may be NULL) receives
@@ -58,8 +58,10 @@ namespace MesLink.Native
         ///  parameter). Login, token renewal and retries of transient failures happen inside.
         ///  Blocks the calling thread until the answer, a failure or the configured timeout.
         ///
-        ///  `call_id` and `params_json` are read in the encoding set by `meslink_encoding_set`;
-        ///  the answer is written in it too. The caller owns every pointer; meslink keeps none.
+        ///  `call_id` and `params_json` are read in the client's encoding (the one given to
+        ///  `meslink_client_open_ex`, or the process default when `meslink_client_open` opened
+        ///  it); the answer and the last error are written in it too. The caller owns every
+        ///  pointer; meslink keeps none.
         ///  `buf` (NULL allowed when `cap` is 0) receives the NUL-terminated answer; `out_len`
         ///  (may be NULL) the answer's length without the NUL. When `cap` is too small the
         ///  export returns `MESLINK_E_BUFFER_TOO_SMALL`, `*out_len` = length needed, and the
@@ -124,8 +126,8 @@ namespace MesLink.Native
         ///  error. Only retried when the request provably never left this machine, so an SN is
         ///  never recorded twice by meslink.
         ///
-        ///  Strings are read in the encoding set by `meslink_encoding_set`; the caller owns
-        ///  them. Thread-safe, like `meslink_client_call`.
+        ///  Strings are read in the client's encoding (see `meslink_client_call`); the caller
+        ///  owns them. Thread-safe, like `meslink_client_call`.
         ///
         ///  Returns the statuses of `meslink_client_call` except `MESLINK_E_BUFFER_TOO_SMALL`.
         ///
@@ -162,9 +164,13 @@ namespace MesLink.Native
         ///  Opens a client: one HTTP connection pool and the login state of every configured
         ///  server. Nothing is sent yet: the first call logs in by itself.
         ///
-        ///  `config_json` is the JSON configuration (in the encoding set by
-        ///  `meslink_encoding_set`); the caller keeps ownership. Sections of servers you do not
-        ///  use are left out; unknown keys are refused:
+        ///  The client's strings, in and out, are in the process default encoding as it is now
+        ///  (`meslink_encoding_set`; UTF-8 unless set), starting with `config_json`; a later
+        ///  `meslink_encoding_set` does not change it. To choose the encoding, use
+        ///  `meslink_client_open_ex`.
+        ///
+        ///  `config_json` is the JSON configuration; the caller keeps ownership. Sections of
+        ///  servers you do not use are left out; unknown keys are refused:
         ///  `{"ate":{"base_url":"https://epms.example.com","emp_no":"ate","password":"..."},
         ///  "grading":{"base_url":"http://mes.example.com:8080","datasource":"MES01"},
         ///  "timeout_ms":30000,"connect_timeout_ms":5000,
@@ -173,7 +179,7 @@ namespace MesLink.Native
         ///
         ///  On `MESLINK_OK`, `*out_client` receives the handle, a positive id; close it with
         ///  `meslink_client_close`. On any failure `*out_client` is set to 0 (never a valid
-        ///  handle) when `out_client` is not NULL.
+        ///  handle) when `out_client` is not NULL; the last error is in the client's encoding.
         ///
         ///  Thread-safe; the handle may be used from any number of threads at once.
         ///
@@ -187,6 +193,27 @@ namespace MesLink.Native
         /// </summary>
         [DllImport(__DllName, EntryPoint = "meslink_client_open", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         public static extern int meslink_client_open(byte* config_json, int* out_client);
+
+        /// <summary>
+        ///  `meslink_client_open` with the client's encoding given: `config_json` and every
+        ///  string of the client's calls, in and out (arguments, answers, the last error of a
+        ///  failed call), are in `encoding`, whatever the process default
+        ///  (`meslink_encoding_set`) is or becomes. `encoding` is `MESLINK_ENCODING_UTF8` or
+        ///  `MESLINK_ENCODING_GB18030` (LabVIEW on Chinese Windows).
+        ///
+        ///  Clients of different encodings may be used in one process at once, from any
+        ///  threads: e.g. LabVIEW steps with a GB18030 client next to .NET steps with a UTF-8
+        ///  one.
+        ///
+        ///  Returns the statuses of `meslink_client_open`; an unknown `encoding` is
+        ///  `MESLINK_E_INVALID_ARGUMENT` (`*out_client` = 0). The last error of a failed open
+        ///  is in `encoding` (in the process default if `encoding` is unknown).
+        ///
+        ///  # Safety
+        ///  As for `meslink_client_open`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "meslink_client_open_ex", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        public static extern int meslink_client_open_ex(byte* config_json, int encoding, int* out_client);
 
         /// <summary>
         ///  Closes a client and frees it. The id is invalid from now on: a second close, or a
@@ -211,7 +238,10 @@ namespace MesLink.Native
         ///  e.g. `ate.sn_detail.upload: the server refused: SN RULER CHECK NG!FIX [HTTP 200]`.
         ///  An empty string when the last export called on this thread succeeded (or none was).
         ///
-        ///  The message is encoded as set by `meslink_encoding_set` (UTF-8 or GB18030).
+        ///  The message is encoded in the encoding of the client whose call failed (see
+        ///  `meslink_client_open_ex`); for a failed open, in the encoding the open was asked for;
+        ///  for a failure not tied to a client, in the process default (`meslink_encoding_set`)
+        ///  at the time of the failure.
         ///
         ///  Parameters: `buf` receives the NUL-terminated message (the caller owns it; it may be
         ///  NULL when `cap` is 0); `cap` is its size in bytes; `out_len` (may be NULL) receives
@@ -277,17 +307,21 @@ namespace MesLink.Native
         public static extern byte* meslink_status_str(int status);
 
         /// <summary>
-        ///  Sets how every string crossing the ABI is encoded, for the whole process and every
-        ///  thread: input strings (configuration, call ids, parameters, work orders, SNs) are
-        ///  decoded from it, output strings (answers, error messages, error JSON) encoded to it.
+        ///  Sets the process default encoding: that of the clients opened afterwards with
+        ///  `meslink_client_open` (a client keeps the encoding it was opened with), and of
+        ///  errors not tied to a client (a failed `meslink_answer_fetch`, an unknown handle).
+        ///  A client's strings in (call ids, parameters, work orders, SNs; the configuration of
+        ///  `meslink_client_open`) are decoded from its encoding, and its strings out (answers,
+        ///  the error messages and error JSON of its calls) encoded to it.
         ///
-        ///  `encoding` is `MESLINK_ENCODING_UTF8` (the default) or `MESLINK_ENCODING_GB18030`
-        ///  (the ANSI code page of LabVIEW on Chinese Windows; plain ASCII is the same in both).
-        ///  Set it once at start-up, before other threads make calls: a call already running
-        ///  may decode and encode in different modes. Thread-safe.
+        ///  `encoding` is `MESLINK_ENCODING_UTF8` (the initial default) or
+        ///  `MESLINK_ENCODING_GB18030` (the ANSI code page of LabVIEW on Chinese Windows; plain
+        ///  ASCII is the same in both). Clients already open are not affected; to choose a
+        ///  client's encoding whatever the default, open it with `meslink_client_open_ex`.
+        ///  Thread-safe.
         ///
         ///  Returns `MESLINK_OK`, or `MESLINK_E_INVALID_ARGUMENT` for any other value (the
-        ///  setting is unchanged).
+        ///  default is unchanged).
         /// </summary>
         [DllImport(__DllName, EntryPoint = "meslink_encoding_set", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         public static extern int meslink_encoding_set(int encoding);
@@ -317,7 +351,7 @@ namespace MesLink.Native
         public const int MESLINK_E_INVALID_HANDLE = -2;
         /// <summary>The caller's buffer is too small: *out_len holds the length needed (without the NUL) and the answer is kept for meslink_answer_fetch.</summary>
         public const int MESLINK_E_BUFFER_TOO_SMALL = -3;
-        /// <summary>An input string is not valid in the configured encoding (UTF-8 or GB18030).</summary>
+        /// <summary>An input string is not valid in the client's encoding (UTF-8 or GB18030).</summary>
         public const int MESLINK_E_ENCODING = -4;
         /// <summary>The call is documented but not implemented by this build.</summary>
         public const int MESLINK_E_NOT_IMPLEMENTED = -5;
@@ -337,9 +371,9 @@ namespace MesLink.Native
         public const int MESLINK_E_CLOSED = -12;
         /// <summary>A bug inside meslink (a caught panic, an exhausted internal limit); please report it.</summary>
         public const int MESLINK_E_INTERNAL = -99;
-        /// <summary>meslink_encoding_set: strings in and out are UTF-8 (the default).</summary>
+        /// <summary>meslink_client_open_ex, meslink_encoding_set: strings in and out are UTF-8 (the initial default).</summary>
         public const int MESLINK_ENCODING_UTF8 = 0;
-        /// <summary>meslink_encoding_set: strings in and out are GB18030 (LabVIEW on Chinese Windows).</summary>
+        /// <summary>meslink_client_open_ex, meslink_encoding_set: strings in and out are GB18030 (LabVIEW on Chinese Windows).</summary>
         public const int MESLINK_ENCODING_GB18030 = 1;
     }
 }

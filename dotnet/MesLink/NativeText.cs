@@ -10,8 +10,10 @@
 // Never declare a P/Invoke return as string (the marshaller would free library memory);
 // never use Marshal.PtrToStringUTF8 (absent from .NET Framework): decode by hand.
 //
-// This wrapper always speaks UTF-8. meslink_encoding_set is process-wide: a process that
-// switches the library to GB18030 (LabVIEW on Chinese Windows) must not also use MesLink.
+// This wrapper always speaks UTF-8: MesLinkClient opens its native client with
+// meslink_client_open_ex(..., MESLINK_ENCODING_UTF8, ...), and the encoding belongs to the
+// client, so LabVIEW code in the same process may use GB18030 clients or set the process
+// default (meslink_encoding_set) without affecting it.
 
 using System;
 using System.Text;

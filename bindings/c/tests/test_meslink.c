@@ -145,15 +145,30 @@ static int sim_faults(const char *json) {
 
 static char g_config[1024];
 
-static int32_t open_client(const char *password) {
-    char config[1024];
-    int32_t id = -1;
-    snprintf(config, sizeof config,
+static void client_config(char *config, size_t cap, const char *password) {
+    snprintf(config, cap,
              "{\"ate\":{\"base_url\":\"%s\",\"emp_no\":\"ate\",\"password\":\"%s\"},"
              "\"grading\":{\"base_url\":\"%s\",\"datasource\":\"MES01\"},"
              "\"timeout_ms\":20000}",
              g_url, password, g_url);
+}
+
+/* A client opened with meslink_client_open: in the process default encoding. */
+static int32_t open_client(const char *password) {
+    char config[1024];
+    int32_t id = -1;
+    client_config(config, sizeof config, password);
     CHECK_RC(meslink_client_open(config, &id), MESLINK_OK);
+    CHECK(id > 0);
+    return id;
+}
+
+/* A client opened with meslink_client_open_ex in `encoding` (the config is ASCII). */
+static int32_t open_client_ex(int32_t encoding) {
+    char config[1024];
+    int32_t id = -1;
+    client_config(config, sizeof config, "Windows123.");
+    CHECK_RC(meslink_client_open_ex(config, encoding, &id), MESLINK_OK);
     CHECK(id > 0);
     return id;
 }
@@ -477,18 +492,22 @@ static void test_buffers(int32_t c) {
 #define GB_SAVED "\xb1\xa3\xb4\xe6\xb3\xc9\xb9\xa6"     /* 保存成功 */
 #define GB_STATION "\xb9\xa4\xce\xbb" "7"               /* 工位7 */
 
+/* The process default set to GB18030 (LabVIEW on Chinese Windows), then a plain open: that
+ * client speaks GB18030; `c`, opened before in UTF-8, keeps UTF-8. */
 static void test_gb18030(int32_t c) {
     static char state[1 << 16];
+    int32_t g;
     CHECK_RC(meslink_encoding_set(MESLINK_ENCODING_GB18030), MESLINK_OK);
+    g = open_client("Windows123.");
     /* a Chinese server message comes back in GB18030 */
-    CHECK_RC(meslink_ate_sn_detail_get(c, "9999999999", buf, sizeof buf, &len),
+    CHECK_RC(meslink_ate_sn_detail_get(g, "9999999999", buf, sizeof buf, &len),
              MESLINK_E_BUSINESS);
     CHECK_ERR(GB_NOT_FOUND);
     CHECK(strstr(last_error(), "未找到") == NULL);
     CHECK_RC(meslink_error_last_json(buf, sizeof buf, &len), MESLINK_OK);
     CHECK_HAS(buf, GB_NOT_FOUND);
     /* GB18030 input is accepted and reaches the server as the right characters */
-    CHECK_RC(meslink_grading_save(c,
+    CHECK_RC(meslink_grading_save(g,
                                   "{\"batteryStation\":\"" GB_STATION "\",\"deviceCode\":\"FR-01\","
                                   "\"barcode\":\"CELL-GB\",\"testTime\":\"2024-05-06T07:08:09\","
                                   "\"workStep\":\"FR\"}",
@@ -498,13 +517,163 @@ static void test_gb18030(int32_t c) {
     CHECK(sim_http("GET", "/_sim/state", NULL, state, sizeof state) == 0);
     CHECK_HAS(state, "\"batteryStation\":\"工位7\"");
     /* text that is not GB18030 */
-    CHECK_RC(meslink_ate_sn_detail_get(c, "\xff\xff", buf, sizeof buf, &len),
+    CHECK_RC(meslink_ate_sn_detail_get(g, "\xff\xff", buf, sizeof buf, &len),
              MESLINK_E_ENCODING);
     CHECK_ERR("GB18030");
     CHECK_RC(meslink_encoding_set(MESLINK_ENCODING_UTF8), MESLINK_OK);
     CHECK_RC(meslink_ate_sn_detail_get(c, "9999999999", buf, sizeof buf, &len),
              MESLINK_E_BUSINESS);
     CHECK_ERR("未找到。");
+    CHECK_RC(meslink_client_close(g), MESLINK_OK);
+}
+
+/* ---- the encoding belongs to the client ------------------------------------------------ */
+
+#define GB_WORK_ORDER "\xb9\xa4\xb5\xa5" "001" /* 工单001 */
+
+/* A grading record whose batteryStation is `station` (in the caller's encoding). */
+static void grading_record(char *out, size_t cap, const char *station, const char *barcode) {
+    snprintf(out, cap,
+             "{\"batteryStation\":\"%s\",\"deviceCode\":\"FR-01\",\"barcode\":\"%s\","
+             "\"testTime\":1700000000,\"workStep\":\"FR\"}",
+             station, barcode);
+}
+
+static void test_encoding_per_client(void) {
+    static char state[1 << 16];
+    char record[512], small[4], *big;
+    int32_t u, g, d, id = -1;
+    uint32_t need = 0;
+
+    /* The process default is GB18030 (LabVIEW's), yet a client opened for UTF-8 speaks it. */
+    CHECK_RC(meslink_encoding_set(MESLINK_ENCODING_GB18030), MESLINK_OK);
+    u = open_client_ex(MESLINK_ENCODING_UTF8);
+    g = open_client("Windows123."); /* the default of now: GB18030 */
+
+    CHECK_RC(meslink_ate_sn_detail_get(u, "工单001", buf, sizeof buf, &len), MESLINK_E_BUSINESS);
+    CHECK_ERR("未找到。");
+    CHECK(strstr(last_error(), GB_NOT_FOUND) == NULL);
+    CHECK_RC(meslink_error_last_json(buf, sizeof buf, &len), MESLINK_OK);
+    CHECK_HAS(buf, "\"server_message\":\"未找到。\"");
+    /* UTF-8 input reaches the server as the right characters; the kept answer is UTF-8 */
+    grading_record(record, sizeof record, "工位8", "CELL-U8");
+    CHECK_RC(meslink_grading_save(u, record, small, sizeof small, &need),
+             MESLINK_E_BUFFER_TOO_SMALL);
+    big = malloc(need + 1);
+    CHECK_RC(meslink_answer_fetch(big, need + 1, &len), MESLINK_OK);
+    CHECK_HAS(big, "保存成功");
+    CHECK(strstr(big, GB_SAVED) == NULL);
+    free(big);
+    CHECK(sim_http("GET", "/_sim/state", NULL, state, sizeof state) == 0);
+    CHECK_HAS(state, "\"batteryStation\":\"工位8\"");
+    /* GB18030 bytes are not UTF-8 */
+    CHECK_RC(meslink_ate_sn_detail_get(u, GB_WORK_ORDER, buf, sizeof buf, &len),
+             MESLINK_E_ENCODING);
+    CHECK_ERR("not valid UTF-8");
+
+    /* the client of the plain open speaks GB18030 */
+    CHECK_RC(meslink_ate_sn_detail_get(g, GB_WORK_ORDER, buf, sizeof buf, &len),
+             MESLINK_E_BUSINESS);
+    CHECK_ERR(GB_NOT_FOUND);
+    CHECK(strstr(last_error(), "未找到") == NULL);
+    grading_record(record, sizeof record, GB_STATION, "CELL-GB2");
+    CHECK_RC(meslink_grading_save(g, record, buf, sizeof buf, &len), MESLINK_OK);
+    CHECK_HAS(buf, GB_SAVED);
+
+    /* a failed open reports in the encoding it was asked for */
+    CHECK_RC(meslink_client_open("{\"" GB_STATION "\":1}", &id), MESLINK_E_INVALID_ARGUMENT);
+    CHECK_ERR(GB_STATION);
+    CHECK_RC(meslink_client_open_ex("{\"工位7\":1}", MESLINK_ENCODING_UTF8, &id),
+             MESLINK_E_INVALID_ARGUMENT);
+    CHECK_ERR("工位7");
+    id = -1;
+    CHECK_RC(meslink_client_open_ex(g_config, 2, &id), MESLINK_E_INVALID_ARGUMENT);
+    CHECK(id == 0);
+    CHECK_ERR("unknown encoding 2");
+
+    /* the default changes: open clients keep theirs, a plain open follows it */
+    CHECK_RC(meslink_encoding_set(MESLINK_ENCODING_UTF8), MESLINK_OK);
+    CHECK_RC(meslink_ate_sn_detail_get(g, GB_WORK_ORDER, buf, sizeof buf, &len),
+             MESLINK_E_BUSINESS);
+    CHECK_ERR(GB_NOT_FOUND);
+    CHECK_RC(meslink_ate_sn_detail_get(u, "工单001", buf, sizeof buf, &len), MESLINK_E_BUSINESS);
+    CHECK_ERR("未找到。");
+    d = open_client("Windows123.");
+    CHECK_RC(meslink_ate_sn_detail_get(d, "工单001", buf, sizeof buf, &len), MESLINK_E_BUSINESS);
+    CHECK_ERR("未找到。");
+    CHECK_RC(meslink_client_close(d), MESLINK_OK);
+    d = open_client_ex(MESLINK_ENCODING_GB18030);
+    CHECK_RC(meslink_ate_sn_detail_get(d, GB_WORK_ORDER, buf, sizeof buf, &len),
+             MESLINK_E_BUSINESS);
+    CHECK_ERR(GB_NOT_FOUND);
+    CHECK_RC(meslink_client_close(d), MESLINK_OK);
+
+    CHECK_RC(meslink_client_close(u), MESLINK_OK);
+    CHECK_RC(meslink_client_close(g), MESLINK_OK);
+}
+
+/* A UTF-8 client and a GB18030 client, each on its own thread, at once, while the main
+ * thread flips the process default: each call reads and answers in its client's encoding. */
+#define ENC_ROUNDS 6
+
+struct enc_worker {
+    pthread_t thread;
+    int32_t client;
+    const char *work_order, *station, *not_found, *other_not_found, *saved, *other_saved;
+    atomic_int done;
+};
+
+static void *enc_worker_main(void *arg) {
+    struct enc_worker *w = arg;
+    char out[4096], small[4], record[512], barcode[64];
+    uint32_t n;
+    int r;
+    for (r = 0; r < ENC_ROUNDS; r++) {
+        CHECK_RC(meslink_ate_sn_detail_get(w->client, w->work_order, out, sizeof out, &n),
+                 MESLINK_E_BUSINESS);
+        CHECK_ERR(w->not_found);
+        CHECK(strstr(last_error(), w->other_not_found) == NULL);
+        snprintf(barcode, sizeof barcode, "CELL-ENC-%d-%d", w->client, r);
+        grading_record(record, sizeof record, w->station, barcode);
+        CHECK_RC(meslink_grading_save(w->client, record, out, sizeof out, &n), MESLINK_OK);
+        CHECK_HAS(out, w->saved);
+        CHECK(strstr(out, w->other_saved) == NULL);
+        CHECK_RC(meslink_grading_save(w->client, record, small, sizeof small, &n),
+                 MESLINK_E_BUFFER_TOO_SMALL);
+        CHECK_RC(meslink_answer_fetch(out, sizeof out, &n), MESLINK_OK);
+        CHECK_HAS(out, w->saved);
+    }
+    w->done = 1;
+    return NULL;
+}
+
+static void test_encoding_threads(void) {
+    struct enc_worker w[2];
+    int i, flips = 0, bad_flips = 0;
+    memset(w, 0, sizeof w);
+    w[0].client = open_client_ex(MESLINK_ENCODING_UTF8);
+    w[0].work_order = "工单002";
+    w[0].station = "工位8";
+    w[0].not_found = "未找到。";
+    w[0].other_not_found = GB_NOT_FOUND;
+    w[0].saved = "保存成功";
+    w[0].other_saved = GB_SAVED;
+    w[1].client = open_client_ex(MESLINK_ENCODING_GB18030);
+    w[1].work_order = GB_WORK_ORDER;
+    w[1].station = GB_STATION;
+    w[1].not_found = GB_NOT_FOUND;
+    w[1].other_not_found = "未找到。";
+    w[1].saved = GB_SAVED;
+    w[1].other_saved = "保存成功";
+    for (i = 0; i < 2; i++) CHECK(pthread_create(&w[i].thread, NULL, enc_worker_main, &w[i]) == 0);
+    while (!w[0].done || !w[1].done) {
+        if (meslink_encoding_set(flips++ % 2) != MESLINK_OK) bad_flips++;
+        sleep_ms(1);
+    }
+    for (i = 0; i < 2; i++) pthread_join(w[i].thread, NULL);
+    CHECK(flips > 0 && bad_flips == 0);
+    CHECK_RC(meslink_encoding_set(MESLINK_ENCODING_UTF8), MESLINK_OK);
+    for (i = 0; i < 2; i++) CHECK_RC(meslink_client_close(w[i].client), MESLINK_OK);
 }
 
 /* ---- threads ---------------------------------------------------------------------------- */
@@ -625,6 +794,8 @@ int main(void) {
     test_handles();
     test_buffers(c);
     test_gb18030(c);
+    test_encoding_per_client();
+    test_encoding_threads();
     test_threads(c);
     test_close_during_call();
     CHECK_RC(meslink_client_close(c), MESLINK_OK);

@@ -104,10 +104,10 @@ impl Out {
 /// On `MESLINK_OK` the kept answer is consumed (freed); a second fetch then returns
 /// `MESLINK_E_INVALID_ARGUMENT`. If the buffer is still too small, it returns
 /// `MESLINK_E_BUFFER_TOO_SMALL` with `*out_len` = length needed and the answer stays
-/// kept. The answer is already encoded (UTF-8 or GB18030, as it was at the original
-/// call) so the length reported then is exact. The kept answer is freed when replaced
-/// by a newer too-small answer or when the thread exits; other exports on the thread
-/// do not touch it.
+/// kept. The answer is already encoded (UTF-8 or GB18030: the encoding of the client
+/// of the original call) so the length reported then is exact. The kept answer is
+/// freed when replaced by a newer too-small answer or when the thread exits; other
+/// exports on the thread do not touch it.
 ///
 /// Parameters: `buf` receives the NUL-terminated answer (the caller owns it; NULL
 /// allowed when `cap` is 0); `cap` its size in bytes; `out_len` (may be NULL) receives

@@ -3,39 +3,49 @@
 //! Every named export is the generic path with its call id and its arguments named
 //! (one line each in [`named`]); only the C signatures are written out, because
 //! cbindgen and csbindgen read the source without expanding macros.
+//!
+//! Every string of a call is in its client's encoding: the arguments, the answer, and
+//! the last error of a failure once the client is found.
 
 use crate::buffer::Out;
+use crate::client::{self, Open};
 use crate::error::Failure;
 use crate::status::MESLINK_OK;
-use crate::{client, guard, text};
+use crate::{guard, text};
 use serde_json::{Map, Value};
 use std::ffi::c_char;
 
-/// The generic path: the client behind `client`, held for the call, calls `id`.
-fn call(client: i32, id: &str, params: Value) -> Result<Value, Failure> {
-    let client = client::get(client)?;
-    Ok(client.call_blocking(id, params)?)
+/// The body of an export on the client `id`: the client, held for the call, runs
+/// `body`; a failure after the lookup is in the client's encoding.
+fn on_client<T>(id: i32, body: impl FnOnce(&Open) -> Result<T, Failure>) -> Result<T, Failure> {
+    let open = client::get(id)?;
+    body(&open).map_err(|f| f.in_encoding(open.encoding))
 }
 
-/// The answer as the bytes handed out.
-fn answer_bytes(answer: &Value) -> Vec<u8> {
-    text::encode_out(&answer.to_string())
+/// [`on_client`] for an export that writes an answer: `body` reads the arguments and
+/// calls; its answer is delivered into `out` in the client's encoding.
+fn answer(
+    out: &Out,
+    id: i32,
+    body: impl FnOnce(&Open) -> Result<Value, Failure>,
+) -> Result<i32, Failure> {
+    let open = client::get(id).inspect_err(|_| out.blank())?;
+    out.deliver(|| body(&open).map(|a| text::encode_out(&a.to_string(), open.encoding)))
+        .map_err(|f| f.in_encoding(open.encoding))
 }
 
 /// A named call whose parameters are text arguments: `(parameter name, C string)`.
 ///
 /// # Safety
 /// Each pointer must be NULL or a NUL-terminated string.
-unsafe fn named(client: i32, id: &str, args: &[(&str, *const c_char)]) -> Result<Value, Failure> {
+unsafe fn named(open: &Open, id: &str, args: &[(&str, *const c_char)]) -> Result<Value, Failure> {
     let mut params = Map::new();
     for &(name, ptr) in args {
         // SAFETY: forwarded contract.
-        params.insert(
-            name.to_owned(),
-            Value::String(unsafe { text::arg(ptr, name) }?),
-        );
+        let value = unsafe { text::arg(ptr, name, open.encoding) }?;
+        params.insert(name.to_owned(), Value::String(value));
     }
-    call(client, id, Value::Object(params))
+    Ok(open.client.call_blocking(id, Value::Object(params))?)
 }
 
 /// Calls any implemented call by its id (`CALLS.md`), e.g. `ate.sn_detail.get`, with
@@ -47,8 +57,10 @@ unsafe fn named(client: i32, id: &str, args: &[(&str, *const c_char)]) -> Result
 /// parameter). Login, token renewal and retries of transient failures happen inside.
 /// Blocks the calling thread until the answer, a failure or the configured timeout.
 ///
-/// `call_id` and `params_json` are read in the encoding set by `meslink_encoding_set`;
-/// the answer is written in it too. The caller owns every pointer; meslink keeps none.
+/// `call_id` and `params_json` are read in the client's encoding (the one given to
+/// `meslink_client_open_ex`, or the process default when `meslink_client_open` opened
+/// it); the answer and the last error are written in it too. The caller owns every
+/// pointer; meslink keeps none.
 /// `buf` (NULL allowed when `cap` is 0) receives the NUL-terminated answer; `out_len`
 /// (may be NULL) the answer's length without the NUL. When `cap` is too small the
 /// export returns `MESLINK_E_BUFFER_TOO_SMALL`, `*out_len` = length needed, and the
@@ -79,10 +91,10 @@ pub unsafe extern "C" fn meslink_client_call(
     guard::call("meslink_client_call", || {
         // SAFETY (all blocks): the caller's contract above.
         let out = unsafe { Out::new(buf, cap, out_len) }?;
-        out.deliver(|| {
-            let id = unsafe { text::arg(call_id, "call_id") }?;
-            let params = unsafe { text::json_arg(params_json, "params_json") }?;
-            call(client, &id, params).map(|a| answer_bytes(&a))
+        answer(&out, client, |c| {
+            let id = unsafe { text::arg(call_id, "call_id", c.encoding) }?;
+            let params = unsafe { text::json_arg(params_json, "params_json", c.encoding) }?;
+            Ok(c.client.call_blocking(&id, params)?)
         })
     })
 }
@@ -108,12 +120,10 @@ pub unsafe extern "C" fn meslink_ate_login(
     out_len: *mut u32,
 ) -> i32 {
     guard::call("meslink_ate_login", || {
-        // SAFETY: the caller's contract above.
+        // SAFETY (both blocks): the caller's contract above.
         let out = unsafe { Out::new(buf, cap, out_len) }?;
-        out.deliver(|| {
-            // The core keeps the token inside the client: it is not in the answer.
-            unsafe { named(client, "ate.login", &[]) }.map(|a| answer_bytes(&a))
-        })
+        // The core keeps the token inside the client: it is not in the answer.
+        answer(&out, client, |c| unsafe { named(c, "ate.login", &[]) })
     })
 }
 
@@ -138,11 +148,11 @@ pub unsafe extern "C" fn meslink_ate_sn_detail_get(
     out_len: *mut u32,
 ) -> i32 {
     guard::call("meslink_ate_sn_detail_get", || {
-        // SAFETY: the caller's contract above.
+        // SAFETY (both blocks): the caller's contract above.
         let out = unsafe { Out::new(buf, cap, out_len) }?;
-        out.deliver(|| {
-            let args = [("work_order", work_order)];
-            unsafe { named(client, "ate.sn_detail.get", &args) }.map(|a| answer_bytes(&a))
+        let args = [("work_order", work_order)];
+        answer(&out, client, |c| unsafe {
+            named(c, "ate.sn_detail.get", &args)
         })
     })
 }
@@ -153,8 +163,8 @@ pub unsafe extern "C" fn meslink_ate_sn_detail_get(
 /// error. Only retried when the request provably never left this machine, so an SN is
 /// never recorded twice by meslink.
 ///
-/// Strings are read in the encoding set by `meslink_encoding_set`; the caller owns
-/// them. Thread-safe, like `meslink_client_call`.
+/// Strings are read in the client's encoding (see `meslink_client_call`); the caller
+/// owns them. Thread-safe, like `meslink_client_call`.
 ///
 /// Returns the statuses of `meslink_client_call` except `MESLINK_E_BUFFER_TOO_SMALL`.
 ///
@@ -169,7 +179,9 @@ pub unsafe extern "C" fn meslink_ate_sn_detail_upload(
     guard::call("meslink_ate_sn_detail_upload", || {
         let args = [("work_order", work_order), ("sn", sn)];
         // SAFETY: the caller's contract above.
-        unsafe { named(client, "ate.sn_detail.upload", &args) }?;
+        on_client(client, |c| unsafe {
+            named(c, "ate.sn_detail.upload", &args)
+        })?;
         Ok(MESLINK_OK)
     })
 }
@@ -203,9 +215,9 @@ pub unsafe extern "C" fn meslink_grading_save(
     guard::call("meslink_grading_save", || {
         // SAFETY (both blocks): the caller's contract above.
         let out = unsafe { Out::new(buf, cap, out_len) }?;
-        out.deliver(|| {
-            let record = unsafe { text::json_arg(record_json, "record_json") }?;
-            call(client, "grading.save", record).map(|a| answer_bytes(&a))
+        answer(&out, client, |c| {
+            let record = unsafe { text::json_arg(record_json, "record_json", c.encoding) }?;
+            Ok(c.client.call_blocking("grading.save", record)?)
         })
     })
 }

@@ -2,22 +2,27 @@
 //!
 //! Every export that fails stores its error here (on the calling thread); every export
 //! that succeeds clears it, except the two readers below, which never change it, so a
-//! message can be read twice or again with a bigger buffer.
+//! message can be read twice or again with a bigger buffer. The error is stored with
+//! the encoding its text is given in: that of the client whose call failed, that asked
+//! of the failed open, or else the process default at the time of the failure.
 
 use crate::buffer::Out;
+use crate::guard;
 use crate::status::{self, MESLINK_E_BUFFER_TOO_SMALL, MESLINK_E_INTERNAL};
-use crate::{guard, text};
+use crate::text::{self, Encoding};
 use meslink::{Error, ErrorKind};
 use serde_json::json;
 use std::cell::RefCell;
 use std::ffi::c_char;
 
-/// A failed export: its status, the kind name of the JSON form, and the error.
+/// A failed export: its status, the kind name of the JSON form, the error, and the
+/// encoding of the client it belongs to (`None`: the process default).
 #[derive(Debug)]
 pub(crate) struct Failure {
     pub status: i32,
     pub kind: &'static str,
     pub error: Error,
+    pub encoding: Option<Encoding>,
 }
 
 impl From<Error> for Failure {
@@ -26,6 +31,7 @@ impl From<Error> for Failure {
             status: status::from_kind(error.kind),
             kind: error.kind.name(),
             error,
+            encoding: None,
         }
     }
 }
@@ -60,7 +66,15 @@ impl Failure {
             error: Error::invalid(format!(
                 "the buffer is too small: {needed} bytes and the terminating NUL are needed{tail}"
             )),
+            encoding: None,
         }
+    }
+
+    /// The failure, read out in `encoding` (the encoding of the client it belongs to)
+    /// unless an encoding is already set.
+    pub fn in_encoding(mut self, encoding: Encoding) -> Self {
+        self.encoding.get_or_insert(encoding);
+        self
     }
 
     /// The text of `meslink_error_last`: the core error's Display (call id, message
@@ -86,16 +100,19 @@ impl Failure {
 }
 
 thread_local! {
-    /// This thread's last error; `None` after a success.
-    static LAST: RefCell<Option<Failure>> = const { RefCell::new(None) };
+    /// This thread's last error and the encoding it is read out in; `None` after a
+    /// success.
+    static LAST: RefCell<Option<(Failure, Encoding)>> = const { RefCell::new(None) };
 }
 
-/// Stores `failure` as this thread's last error.
+/// Stores `failure` as this thread's last error, in its encoding or else the process
+/// default of now.
 pub(crate) fn set(failure: Failure) {
+    let encoding = failure.encoding.unwrap_or_else(Encoding::process_default);
     // try_with/try_borrow_mut: never panic here, even during thread teardown.
     let _ = LAST.try_with(|last| {
         if let Ok(mut slot) = last.try_borrow_mut() {
-            *slot = Some(failure);
+            *slot = Some((failure, encoding));
         }
     });
 }
@@ -109,9 +126,13 @@ pub(crate) fn clear() {
     });
 }
 
-/// `f` applied to this thread's last error (`None` when there is none).
-fn with_last<R>(f: impl FnOnce(Option<&Failure>) -> R) -> R {
-    LAST.with(|last| f(last.borrow().as_ref()))
+/// The text `f` makes of this thread's last error (`None` when there is none), encoded
+/// as that error is stored (the process default when there is none).
+fn last_encoded(f: impl FnOnce(Option<&Failure>) -> String) -> Vec<u8> {
+    LAST.with(|last| match last.borrow().as_ref() {
+        Some((failure, encoding)) => text::encode_out(&f(Some(failure)), *encoding),
+        None => text::encode_out(&f(None), Encoding::process_default()),
+    })
 }
 
 /// Copies this thread's last error message into `buf`: the call id, meslink's
@@ -119,7 +140,10 @@ fn with_last<R>(f: impl FnOnce(Option<&Failure>) -> R) -> R {
 /// e.g. `ate.sn_detail.upload: the server refused: SN RULER CHECK NG!FIX [HTTP 200]`.
 /// An empty string when the last export called on this thread succeeded (or none was).
 ///
-/// The message is encoded as set by `meslink_encoding_set` (UTF-8 or GB18030).
+/// The message is encoded in the encoding of the client whose call failed (see
+/// `meslink_client_open_ex`); for a failed open, in the encoding the open was asked for;
+/// for a failure not tied to a client, in the process default (`meslink_encoding_set`)
+/// at the time of the failure.
 ///
 /// Parameters: `buf` receives the NUL-terminated message (the caller owns it; it may be
 /// NULL when `cap` is 0); `cap` is its size in bytes; `out_len` (may be NULL) receives
@@ -140,8 +164,7 @@ pub unsafe extern "C" fn meslink_error_last(buf: *mut c_char, cap: u32, out_len:
     guard::reader(|| {
         // SAFETY: the caller's contract above.
         let out = unsafe { Out::new(buf, cap, out_len)? };
-        let message = with_last(|f| f.map(Failure::text).unwrap_or_default());
-        out.write_now(&text::encode_out(&message))
+        out.write_now(&last_encoded(|f| f.map(Failure::text).unwrap_or_default()))
     })
 }
 
@@ -174,15 +197,14 @@ pub unsafe extern "C" fn meslink_error_last_json(
     guard::reader(|| {
         // SAFETY: the caller's contract above.
         let out = unsafe { Out::new(buf, cap, out_len)? };
-        let json = with_last(|f| match f {
+        out.write_now(&last_encoded(|f| match f {
             Some(f) => f.json(),
             None => json!({
                 "status": 0, "kind": "ok", "message": "", "call": null,
                 "http_status": null, "server_code": null, "server_message": null,
             })
             .to_string(),
-        });
-        out.write_now(&text::encode_out(&json))
+        }))
     })
 }
 

@@ -6,10 +6,10 @@
 //! entity, each with its exports:
 //!
 //! * [`status`]: the status codes and `meslink_status_str`;
-//! * [`text`]: input and output strings, `meslink_encoding_set`;
+//! * [`text`]: input and output strings in a client's encoding, `meslink_encoding_set`;
 //! * [`error`]: the thread-local last error, `meslink_error_last[_json]`;
 //! * [`buffer`]: caller buffers and the kept answer, `meslink_answer_fetch`;
-//! * [`client`]: the handle registry, `meslink_client_open` / `_close`;
+//! * [`client`]: the handle registry, `meslink_client_open[_ex]` / `_close`;
 //! * [`calls`]: the generic call and the named ones;
 //! * [`guard`]: the `catch_unwind` wrapper every export runs in.
 //!

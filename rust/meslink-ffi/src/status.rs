@@ -26,7 +26,7 @@ pub const MESLINK_E_INVALID_HANDLE: i32 = -2;
 /// The caller's buffer is too small: `*out_len` holds the length needed (without the
 /// NUL) and the answer is kept for `meslink_answer_fetch`.
 pub const MESLINK_E_BUFFER_TOO_SMALL: i32 = -3;
-/// An input string is not valid in the configured encoding (UTF-8 or GB18030).
+/// An input string is not valid in the client's encoding (UTF-8 or GB18030).
 pub const MESLINK_E_ENCODING: i32 = -4;
 /// The call is documented but not implemented by this build.
 pub const MESLINK_E_NOT_IMPLEMENTED: i32 = -5;
@@ -47,9 +47,11 @@ pub const MESLINK_E_CLOSED: i32 = -12;
 /// A bug inside meslink (a caught panic, an exhausted internal limit); please report it.
 pub const MESLINK_E_INTERNAL: i32 = -99;
 
-/// `meslink_encoding_set`: strings in and out are UTF-8 (the default).
+/// `meslink_client_open_ex`, `meslink_encoding_set`: strings in and out are UTF-8 (the
+/// initial default).
 pub const MESLINK_ENCODING_UTF8: i32 = 0;
-/// `meslink_encoding_set`: strings in and out are GB18030 (LabVIEW on Chinese Windows).
+/// `meslink_client_open_ex`, `meslink_encoding_set`: strings in and out are GB18030
+/// (LabVIEW on Chinese Windows).
 pub const MESLINK_ENCODING_GB18030: i32 = 1;
 
 /// The status of a core error kind.

@@ -1,5 +1,6 @@
 //! Strings across the ABI: NUL-terminated input strings and encoded output text, in
-//! UTF-8 (the default) or GB18030 (process-wide, `meslink_encoding_set`).
+//! UTF-8 or GB18030. Each client has its encoding (`meslink_client_open_ex`, or the
+//! process default at open time); `meslink_encoding_set` sets that default.
 
 use crate::error::Failure;
 use crate::guard;
@@ -10,92 +11,124 @@ use std::borrow::Cow;
 use std::ffi::{c_char, CStr};
 use std::sync::atomic::{AtomicI32, Ordering};
 
-static ENCODING: AtomicI32 = AtomicI32::new(MESLINK_ENCODING_UTF8);
-
-fn gb18030() -> bool {
-    ENCODING.load(Ordering::Relaxed) == MESLINK_ENCODING_GB18030
+/// How strings cross the ABI: for one client, or by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Encoding {
+    Utf8,
+    Gb18030,
 }
 
-/// Sets how every string crossing the ABI is encoded, for the whole process and every
-/// thread: input strings (configuration, call ids, parameters, work orders, SNs) are
-/// decoded from it, output strings (answers, error messages, error JSON) encoded to it.
+impl Encoding {
+    /// The encoding of a `MESLINK_ENCODING_*` value.
+    pub fn from_c(encoding: i32) -> Result<Encoding, Failure> {
+        match encoding {
+            MESLINK_ENCODING_UTF8 => Ok(Encoding::Utf8),
+            MESLINK_ENCODING_GB18030 => Ok(Encoding::Gb18030),
+            other => Err(Failure::invalid(format!(
+                "unknown encoding {other}: use MESLINK_ENCODING_UTF8 (0) or \
+                 MESLINK_ENCODING_GB18030 (1)"
+            ))),
+        }
+    }
+
+    /// The process default: clients opened by `meslink_client_open` and errors not tied
+    /// to a client use it.
+    pub fn process_default() -> Encoding {
+        match DEFAULT.load(Ordering::Relaxed) {
+            MESLINK_ENCODING_GB18030 => Encoding::Gb18030,
+            _ => Encoding::Utf8,
+        }
+    }
+}
+
+/// The process default, a `MESLINK_ENCODING_*` value.
+static DEFAULT: AtomicI32 = AtomicI32::new(MESLINK_ENCODING_UTF8);
+
+/// Sets the process default encoding: that of the clients opened afterwards with
+/// `meslink_client_open` (a client keeps the encoding it was opened with), and of
+/// errors not tied to a client (a failed `meslink_answer_fetch`, an unknown handle).
+/// A client's strings in (call ids, parameters, work orders, SNs; the configuration of
+/// `meslink_client_open`) are decoded from its encoding, and its strings out (answers,
+/// the error messages and error JSON of its calls) encoded to it.
 ///
-/// `encoding` is `MESLINK_ENCODING_UTF8` (the default) or `MESLINK_ENCODING_GB18030`
-/// (the ANSI code page of LabVIEW on Chinese Windows; plain ASCII is the same in both).
-/// Set it once at start-up, before other threads make calls: a call already running
-/// may decode and encode in different modes. Thread-safe.
+/// `encoding` is `MESLINK_ENCODING_UTF8` (the initial default) or
+/// `MESLINK_ENCODING_GB18030` (the ANSI code page of LabVIEW on Chinese Windows; plain
+/// ASCII is the same in both). Clients already open are not affected; to choose a
+/// client's encoding whatever the default, open it with `meslink_client_open_ex`.
+/// Thread-safe.
 ///
 /// Returns `MESLINK_OK`, or `MESLINK_E_INVALID_ARGUMENT` for any other value (the
-/// setting is unchanged).
+/// default is unchanged).
 #[no_mangle]
 pub extern "C" fn meslink_encoding_set(encoding: i32) -> i32 {
     guard::call("meslink_encoding_set", || {
-        match encoding {
-        MESLINK_ENCODING_UTF8 | MESLINK_ENCODING_GB18030 => {
-            ENCODING.store(encoding, Ordering::Relaxed);
-            Ok(MESLINK_OK)
-        }
-        other => Err(Failure::invalid(format!(
-            "unknown encoding {other}: use MESLINK_ENCODING_UTF8 (0) or MESLINK_ENCODING_GB18030 (1)"
-        ))),
-    }
+        Encoding::from_c(encoding)?;
+        DEFAULT.store(encoding, Ordering::Relaxed);
+        Ok(MESLINK_OK)
     })
 }
 
-/// The NUL-terminated input string `ptr`, decoded; `name` is the parameter's name in
-/// the header, for the error message.
+/// The NUL-terminated input string `ptr`, decoded from `encoding`; `name` is the
+/// parameter's name in the header, for the error message.
 ///
 /// # Safety
 /// `ptr` must be NULL or point to a NUL-terminated string that stays valid and
 /// unchanged for the rest of the export's call.
-pub(crate) unsafe fn arg(ptr: *const c_char, name: &str) -> Result<String, Failure> {
+pub(crate) unsafe fn arg(
+    ptr: *const c_char,
+    name: &str,
+    encoding: Encoding,
+) -> Result<String, Failure> {
     if ptr.is_null() {
         return Err(Failure::invalid(format!("`{name}` is NULL")));
     }
     // SAFETY: non-NULL and NUL-terminated per the caller's contract.
     let bytes = unsafe { CStr::from_ptr(ptr) }.to_bytes();
-    decode(bytes, name).map(Cow::into_owned)
+    decode(bytes, name, encoding).map(Cow::into_owned)
 }
 
 /// [`arg`] parsed as JSON.
 ///
 /// # Safety
 /// As for [`arg`].
-pub(crate) unsafe fn json_arg(ptr: *const c_char, name: &str) -> Result<Value, Failure> {
+pub(crate) unsafe fn json_arg(
+    ptr: *const c_char,
+    name: &str,
+    encoding: Encoding,
+) -> Result<Value, Failure> {
     // SAFETY: forwarded contract.
-    let text = unsafe { arg(ptr, name) }?;
+    let text = unsafe { arg(ptr, name, encoding) }?;
     serde_json::from_str(&text)
         .map_err(|e| Failure::invalid(format!("`{name}` is not valid JSON: {e}")))
 }
 
-fn decode<'a>(bytes: &'a [u8], name: &str) -> Result<Cow<'a, str>, Failure> {
-    if gb18030() {
-        GB18030
+fn decode<'a>(bytes: &'a [u8], name: &str, encoding: Encoding) -> Result<Cow<'a, str>, Failure> {
+    match encoding {
+        Encoding::Gb18030 => GB18030
             .decode_without_bom_handling_and_without_replacement(bytes)
-            .ok_or_else(|| Failure::encoding(format!("`{name}` is not valid GB18030 text")))
-    } else {
-        std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|e| {
+            .ok_or_else(|| Failure::encoding(format!("`{name}` is not valid GB18030 text"))),
+        Encoding::Utf8 => std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|e| {
             Failure::encoding(format!(
-                "`{name}` is not valid UTF-8 (at byte {}); call meslink_encoding_set for GB18030 text",
+                "`{name}` is not valid UTF-8 (at byte {}); for GB18030 text, open the client \
+                 with meslink_client_open_ex(..., MESLINK_ENCODING_GB18030, ...)",
                 e.valid_up_to()
             ))
-        })
+        }),
     }
 }
 
-/// `text` as the bytes handed out (no NUL): in the configured encoding, with any NUL
-/// character replaced by U+FFFD so that C sees the whole string. GB18030 encodes every
-/// Unicode character, so nothing is ever lost.
-pub(crate) fn encode_out(text: &str) -> Vec<u8> {
+/// `text` as the bytes handed out (no NUL), in `encoding`, with any NUL character
+/// replaced by U+FFFD so that C sees the whole string. GB18030 encodes every Unicode
+/// character, so nothing is ever lost.
+pub(crate) fn encode_out(text: &str, encoding: Encoding) -> Vec<u8> {
     let text: Cow<str> = if text.contains('\0') {
         Cow::Owned(text.replace('\0', "\u{FFFD}"))
     } else {
         Cow::Borrowed(text)
     };
-    if gb18030() {
-        GB18030.encode(&text).0.into_owned()
-    } else {
-        text.into_owned().into_bytes()
+    match encoding {
+        Encoding::Gb18030 => GB18030.encode(&text).0.into_owned(),
+        Encoding::Utf8 => text.into_owned().into_bytes(),
     }
 }
 
