@@ -114,10 +114,15 @@ impl Error {
         Self::new(ErrorKind::Internal, message)
     }
 
-    /// A refusal in the server's own words.
-    pub fn business(server_message: impl Into<String>) -> Self {
+    /// An error carrying the server's own message (`kind` is `Auth`, `Business` or `Http`).
+    pub fn from_server(kind: ErrorKind, server_message: impl Into<String>) -> Self {
         let text = server_message.into();
-        let mut e = Self::new(ErrorKind::Business, format!("the server refused: {text}"));
+        let lead = match kind {
+            ErrorKind::Auth => "authentication failed",
+            ErrorKind::Business => "the server refused",
+            _ => "the server failed",
+        };
+        let mut e = Self::new(kind, format!("{lead}: {text}"));
         e.server_message = Some(text);
         e
     }

@@ -4,7 +4,7 @@
 //! use, renewed ahead of the expiry its JWT `exp` claim gives (24 h when it has none, as the
 //! document says), and on a 401 the client logs in once more and repeats the call.
 
-use super::{build_request, drf_message, http_error, server_error};
+use super::{build_request, drf_message, http_error};
 use crate::catalog::{self, CallSpec, Params};
 use crate::client::Inner;
 use crate::config::AteConfig;
@@ -135,13 +135,15 @@ async fn login_answer(
         .await
         .map_err(|e| e.with_call(spec.id))?;
     if !answer.is_success() {
-        let mut e = http_error(&answer).with_call(spec.id);
-        if answer.status == 400 && e.server_message.is_some() {
-            // Django answers bad credentials with 400 non_field_errors.
-            e.kind = ErrorKind::Auth;
-            e.message = e.message.replace("the server refused", "login refused");
-        }
-        return Err(e);
+        let e = http_error(&answer);
+        // Django answers bad credentials with 400 non_field_errors: an auth failure.
+        let e = match e.server_message {
+            Some(msg) if answer.status == 400 => {
+                Error::from_server(ErrorKind::Auth, msg).with_status(400)
+            }
+            _ => e,
+        };
+        return Err(e.with_call(spec.id));
     }
     let value = answer.json().map_err(|e| e.with_call(spec.id))?;
     let token = value
@@ -167,7 +169,7 @@ fn read_answer(spec: &'static CallSpec, answer: &Answer) -> Result<Value> {
     match spec.id {
         "ate.sn_detail.upload" => match value.get("msg").and_then(Value::as_str) {
             Some("OK") => Ok(value),
-            Some(_) => Err(server_error(
+            Some(_) => Err(Error::from_server(
                 ErrorKind::Business,
                 drf_message(&value).unwrap_or_default(),
             )

@@ -4,7 +4,7 @@
 //! is `{"state": 1 | -1, "msg", "resBody"}`. The MES keeps only the newest record per
 //! barcode, so repeating a save is harmless and the call is retried like a read.
 
-use super::{build_request, http_error, server_error};
+use super::{build_request, http_error};
 use crate::catalog::{CallSpec, Params};
 use crate::client::Inner;
 use crate::{Error, ErrorKind, Result};
@@ -82,7 +82,7 @@ pub(crate) async fn call(inner: &Inner, spec: &'static CallSpec, params: Params)
         .to_owned();
     match state {
         Some(1) => Ok(value),
-        Some(code) => Err(server_error(ErrorKind::Business, msg)
+        Some(code) => Err(Error::from_server(ErrorKind::Business, msg)
             .with_server_code(code.to_string())
             .with_status(answer.status)),
         None => Err(Error::protocol(format!(

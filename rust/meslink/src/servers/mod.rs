@@ -107,7 +107,7 @@ pub(crate) fn http_error(answer: &Answer) -> Error {
         _ => ErrorKind::Business,
     };
     match answer.json().ok().as_ref().and_then(drf_message) {
-        Some(msg) => server_error(kind, msg).with_status(status),
+        Some(msg) => Error::from_server(kind, msg).with_status(status),
         None => Error::new(
             ErrorKind::Http,
             format!(
@@ -117,18 +117,6 @@ pub(crate) fn http_error(answer: &Answer) -> Error {
         )
         .with_status(status),
     }
-}
-
-/// An error carrying the server's own message.
-pub(crate) fn server_error(kind: ErrorKind, msg: String) -> Error {
-    let lead = match kind {
-        ErrorKind::Auth => "authentication failed",
-        ErrorKind::Business => "the server refused",
-        _ => "the server failed",
-    };
-    let mut e = Error::new(kind, format!("{lead}: {msg}"));
-    e.server_message = Some(msg);
-    e
 }
 
 #[cfg(test)]
