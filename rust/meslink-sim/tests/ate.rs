@@ -11,8 +11,7 @@ use serde_json::{json, Value};
 #[tokio::test]
 async fn login_ok_urlencoded() {
     let sim = start().await;
-    let resp = client()
-        .post(format!("{}/api/login/", sim.base_url()))
+    let resp = post(&sim, "/api/login/")
         .form(&[("emp_no", "ate"), ("password", "Windows123.")])
         .send()
         .await
@@ -50,8 +49,7 @@ async fn login_ok_urlencoded() {
 #[tokio::test]
 async fn login_json_and_multipart() {
     let sim = start().await;
-    let resp = client()
-        .post(format!("{}/api/login/", sim.base_url()))
+    let resp = post(&sim, "/api/login/")
         .json(&json!({"emp_no": "ate", "password": "Windows123."}))
         .send()
         .await
@@ -59,8 +57,7 @@ async fn login_json_and_multipart() {
     assert_eq!(resp.status(), 200);
 
     let (ct, body) = multipart(&[("emp_no", "ate"), ("password", "Windows123.")]);
-    let resp = client()
-        .post(format!("{}/api/login/", sim.base_url()))
+    let resp = post(&sim, "/api/login/")
         .header("Content-Type", ct)
         .body(body)
         .send()
@@ -255,8 +252,7 @@ async fn upload_multipart_and_json() {
     let sim = start().await;
     let token = login(&sim).await;
     let (ct, body) = multipart(&[("work_order", "1037020031"), ("sn", "BAJ614KM901584Z")]);
-    let resp = client()
-        .post(format!("{}/api/sn_detail/", sim.base_url()))
+    let resp = post(&sim, "/api/sn_detail/")
         .header("Authorization", format!("BEARER {token}"))
         .header("Content-Type", ct)
         .body(body)
@@ -265,8 +261,7 @@ async fn upload_multipart_and_json() {
         .unwrap();
     assert_eq!(resp.status(), 200);
     assert_eq!(resp.json::<Value>().await.unwrap(), json!({"msg": "OK"}));
-    let resp = client()
-        .post(format!("{}/api/sn_detail/", sim.base_url()))
+    let resp = post(&sim, "/api/sn_detail/")
         .header("Authorization", format!("BEARER {token}"))
         .json(&json!({"work_order": 1037020031u64, "sn": "BZJ614KM901590Z"}))
         .send()
@@ -292,8 +287,7 @@ async fn upload_rule_ng_missing_field_unknown_order() {
     assert_eq!(body, json!({"msg": "SN RULER CHECK NG!FIX"}));
     assert_eq!(sim.state().work_order("1037020031").unwrap()["SN_QTY"], 928);
 
-    let resp = client()
-        .post(format!("{}/api/sn_detail/", sim.base_url()))
+    let resp = post(&sim, "/api/sn_detail/")
         .header("Authorization", format!("BEARER {token}"))
         .form(&[("work_order", "1037020031")])
         .send()
@@ -383,11 +377,7 @@ async fn added_work_order_is_served() {
 #[tokio::test]
 async fn wrong_method_is_405() {
     let sim = start().await;
-    let resp = client()
-        .get(format!("{}/api/login/", sim.base_url()))
-        .send()
-        .await
-        .unwrap();
+    let resp = get(&sim, "/api/login/").send().await.unwrap();
     assert_eq!(resp.status(), 405);
     assert_eq!(
         resp.json::<Value>().await.unwrap(),

@@ -5,20 +5,15 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 
-async fn post(sim: &meslink_sim::Sim, path: &str, body: Value) -> (u16, Value) {
-    let resp = client()
-        .post(format!("{}{path}", sim.base_url()))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+async fn post_json(sim: &meslink_sim::Sim, path: &str, body: Value) -> (u16, Value) {
+    let resp = post(sim, path).json(&body).send().await.unwrap();
     (resp.status().as_u16(), resp.json().await.unwrap())
 }
 
 #[tokio::test]
 async fn faults_endpoint_sets_knobs() {
     let sim = start().await;
-    let (status, body) = post(
+    let (status, body) = post_json(
         &sim,
         "/_sim/faults",
         json!({"fail_next_503": 1, "garbage_next": 1, "latency_ms": 5, "token_lifetime_secs": 60}),
@@ -37,21 +32,21 @@ async fn faults_endpoint_sets_knobs() {
     let claims = meslink_sim::jwt::decode(&token, sim.state().jwt_secret()).unwrap();
     assert_eq!(claims.exp - claims.iat, 60);
 
-    let (status, _) = post(&sim, "/_sim/faults", json!({"drop_next": 1})).await;
+    let (status, _) = post_json(&sim, "/_sim/faults", json!({"drop_next": 1})).await;
     assert_eq!(status, 200);
     assert!(client().post(&url).form(&form).send().await.is_err());
 
-    let (status, body) = post(&sim, "/_sim/faults", json!({"no_such_knob": 1})).await;
+    let (status, body) = post_json(&sim, "/_sim/faults", json!({"no_such_knob": 1})).await;
     assert_eq!(status, 400);
     assert!(
         body["error"].as_str().unwrap().contains("no_such_knob"),
         "{body}"
     );
 
-    post(&sim, "/_sim/faults", json!({"error_503_ratio": 1.0})).await;
+    post_json(&sim, "/_sim/faults", json!({"error_503_ratio": 1.0})).await;
     let resp = client().post(&url).form(&form).send().await.unwrap();
     assert_eq!(resp.status(), 503);
-    let (status, body) = post(&sim, "/_sim/reset_faults", json!({})).await;
+    let (status, body) = post_json(&sim, "/_sim/reset_faults", json!({})).await;
     assert_eq!(status, 200);
     assert_eq!(body["error_503_ratio"], 0.0);
     assert_eq!(body["token_lifetime_secs"], 86400.0);
@@ -62,7 +57,7 @@ async fn faults_endpoint_sets_knobs() {
 async fn expire_tokens_endpoint() {
     let sim = start().await;
     let token = login(&sim).await;
-    let (status, _) = post(&sim, "/_sim/expire_tokens", json!({})).await;
+    let (status, _) = post_json(&sim, "/_sim/expire_tokens", json!({})).await;
     assert_eq!(status, 200);
     let (status, body) = get_json(
         &format!("{}/api/sn_detail/1037020031/", sim.base_url()),
@@ -78,7 +73,7 @@ async fn expire_tokens_endpoint() {
 #[tokio::test]
 async fn work_orders_endpoint_and_state() {
     let sim = start().await;
-    let (status, body) = post(
+    let (status, body) = post_json(
         &sim,
         "/_sim/work_orders",
         json!({"work_order": "3000", "function_name": "FN", "serial_number": "S000",
@@ -86,7 +81,7 @@ async fn work_orders_endpoint_and_state() {
     )
     .await;
     assert_eq!(status, 200, "{body}");
-    let (status, _) = post(
+    let (status, _) = post_json(
         &sim,
         "/_sim/work_orders",
         json!({"work_order": "3001", "function_name": "FN", "serial_number": "S000",

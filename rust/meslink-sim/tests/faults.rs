@@ -14,8 +14,7 @@ async fn fail_next_503_answers_without_processing() {
     let state = sim.state();
     state.fail_next_503(2);
     for _ in 0..2 {
-        let resp = client()
-            .post(format!("{}/api/login/", sim.base_url()))
+        let resp = post(&sim, "/api/login/")
             .form(&[("emp_no", USER), ("password", PASSWORD)])
             .send()
             .await
@@ -35,11 +34,7 @@ async fn fail_next_503_answers_without_processing() {
 async fn ratio_503() {
     let sim = start().await;
     sim.state().set_503_ratio(1.0);
-    let status = client()
-        .post(format!(
-            "{}/api/pick/volumeCollectData/save",
-            sim.base_url()
-        ))
+    let status = post(&sim, "/api/pick/volumeCollectData/save")
         .header("x-request-datasource", "FD01")
         .json(&grading_body("B1", 3.2))
         .send()
@@ -54,8 +49,7 @@ async fn ratio_503() {
 }
 
 async fn expect_dropped(sim: &meslink_sim::Sim) {
-    let err = client()
-        .post(format!("{}/api/login/", sim.base_url()))
+    let err = post(sim, "/api/login/")
         .form(&[("emp_no", USER), ("password", PASSWORD)])
         .send()
         .await
@@ -106,11 +100,7 @@ async fn drop_ratio() {
 async fn garbage_next_answers_html() {
     let sim = start().await;
     sim.state().garbage_next(1);
-    let resp = client()
-        .post(format!(
-            "{}/api/pick/volumeCollectData/save",
-            sim.base_url()
-        ))
+    let resp = post(&sim, "/api/pick/volumeCollectData/save")
         .header("x-request-datasource", "FD01")
         .json(&grading_body("B1", 3.2))
         .send()
@@ -140,11 +130,7 @@ async fn latency_delays_api_but_not_control() {
     );
 
     let t = Instant::now();
-    let resp = client()
-        .get(format!("{}/_sim/state", sim.base_url()))
-        .send()
-        .await
-        .unwrap();
+    let resp = get(&sim, "/_sim/state").send().await.unwrap();
     assert_eq!(resp.status(), 200);
     assert!(
         t.elapsed() < Duration::from_millis(400),
@@ -170,11 +156,7 @@ async fn faults_skip_control_routes_and_reset() {
     state.garbage_next(3);
     state.set_drop_ratio(0.5);
     state.set_latency(Duration::from_millis(50));
-    let resp = client()
-        .get(format!("{}/_sim/state", sim.base_url()))
-        .send()
-        .await
-        .unwrap();
+    let resp = get(&sim, "/_sim/state").send().await.unwrap();
     assert_eq!(resp.status(), 200);
     let snap: Value = resp.json().await.unwrap();
     assert_eq!(snap["faults"]["fail_next_503"], 1);

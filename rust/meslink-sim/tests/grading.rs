@@ -9,11 +9,7 @@ use serde_json::{json, Value};
 async fn save_ok() {
     let sim = start().await;
     let body = grading_body("0AVCC26111121G95L0100500", 3.65);
-    let resp = client()
-        .post(format!(
-            "{}/api/pick/volumeCollectData/save",
-            sim.base_url()
-        ))
+    let resp = post(&sim, "/api/pick/volumeCollectData/save")
         .header("x-request-datasource", "FD01")
         .json(&body)
         .send()
@@ -128,11 +124,7 @@ async fn bad_time_numbers_and_json() {
     let (_, resp) = grading_save(&sim, Some("FD01"), &body).await;
     assert_eq!(resp["state"], 1);
 
-    let resp = client()
-        .post(format!(
-            "{}/api/pick/volumeCollectData/save",
-            sim.base_url()
-        ))
+    let resp = post(&sim, "/api/pick/volumeCollectData/save")
         .header("x-request-datasource", "FD01")
         .header("Content-Type", "application/json")
         .body("{not json")

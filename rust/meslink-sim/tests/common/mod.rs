@@ -11,6 +11,16 @@ pub async fn start() -> Sim {
     Sim::start(SimConfig::default()).await.expect("sim starts")
 }
 
+/// A POST to `path` on the simulator, from a fresh [`client`].
+pub fn post(sim: &Sim, path: &str) -> reqwest::RequestBuilder {
+    client().post(format!("{}{path}", sim.base_url()))
+}
+
+/// A GET of `path` on the simulator, from a fresh [`client`].
+pub fn get(sim: &Sim, path: &str) -> reqwest::RequestBuilder {
+    client().get(format!("{}{path}", sim.base_url()))
+}
+
 /// A client that never reuses connections, so one test's dropped
 /// connection cannot leak into the next request.
 pub fn client() -> reqwest::Client {
@@ -22,8 +32,7 @@ pub fn client() -> reqwest::Client {
 }
 
 pub async fn login(sim: &Sim) -> String {
-    let resp = client()
-        .post(format!("{}/api/login/", sim.base_url()))
+    let resp = post(sim, "/api/login/")
         .form(&[("emp_no", USER), ("password", PASSWORD)])
         .send()
         .await
@@ -60,9 +69,7 @@ pub async fn get_json(url: &str, token: Option<&str>) -> (u16, Value) {
 }
 
 pub async fn upload(sim: &Sim, token: Option<&str>, work_order: &str, sn: &str) -> (u16, Value) {
-    let mut req = client()
-        .post(format!("{}/api/sn_detail/", sim.base_url()))
-        .form(&[("work_order", work_order), ("sn", sn)]);
+    let mut req = post(sim, "/api/sn_detail/").form(&[("work_order", work_order), ("sn", sn)]);
     if let Some(t) = token {
         req = req.header("Authorization", format!("BEARER {t}"));
     }
@@ -86,12 +93,7 @@ pub fn grading_body(barcode: &str, voltage: f64) -> Value {
 }
 
 pub async fn grading_save(sim: &Sim, datasource: Option<&str>, body: &Value) -> (u16, Value) {
-    let mut req = client()
-        .post(format!(
-            "{}/api/pick/volumeCollectData/save",
-            sim.base_url()
-        ))
-        .json(body);
+    let mut req = post(sim, "/api/pick/volumeCollectData/save").json(body);
     if let Some(ds) = datasource {
         req = req.header("x-request-datasource", ds);
     }
