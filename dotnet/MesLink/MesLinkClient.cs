@@ -22,7 +22,7 @@ namespace MesLink
     ///     mes.AteSnDetailUpload("1037020031", "BAJ614KM901584Z");
     /// }
     /// </code></example>
-    public sealed unsafe class MesLinkClient : IDisposable
+    public sealed unsafe partial class MesLinkClient : IDisposable
     {
         private readonly MesLinkClientHandle _handle;
 

@@ -12,7 +12,7 @@ usage:
   meslink call <id> [PARAMS_JSON] (--config FILE | --config-json JSON)
                                        one documented call; prints the answer as JSON
   meslink sim [simulator options]      run the simulator (see meslink sim --help)
-  meslink catalog [--coverage]         the implemented calls, or the README coverage table
+  meslink catalog [--coverage|--json]  the implemented calls, the README coverage table, or JSON
   meslink --version
 
 Set RUST_LOG=meslink=debug to see every request (secrets are never logged).";
@@ -97,7 +97,14 @@ fn catalog(args: &[String]) {
         print!("{}", catalog::coverage_markdown());
         return;
     }
-    for c in catalog::CALLS {
+    if args.iter().any(|a| a == "--json") {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&catalog::to_json()).unwrap_or_default()
+        );
+        return;
+    }
+    for c in catalog::CALLS.iter() {
         println!(
             "{:<24} {:<6} {:<36} {}",
             c.id,

@@ -148,6 +148,10 @@ unsafe fn open(
 pub extern "C" fn meslink_client_close(client: i32) -> i32 {
     guard::call("meslink_client_close", || {
         let removed = CLIENTS.remove(client).ok_or_else(|| not_open(client))?;
+        // Server sessions (the energy platform's login) end in the background, so that
+        // close never waits on the network.
+        let closing = removed.client.clone();
+        meslink::runtime::get().spawn(async move { closing.close().await });
         drop(removed);
         Ok(MESLINK_OK)
     })

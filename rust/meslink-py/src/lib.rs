@@ -21,45 +21,10 @@ fn calls() -> Vec<&'static str> {
 }
 
 /// The catalog as JSON text: one object per call with its server, HTTP method, path,
-/// summary and parameters (name, kind, location, required, doc).
+/// body encoding, summary and parameters (name, kind, location, required, doc).
 #[pyfunction]
 fn catalog_json() -> String {
-    use meslink::catalog::{Location, ParamKind};
-    let calls: Vec<serde_json::Value> = meslink::catalog::CALLS
-        .iter()
-        .map(|c| {
-            let params: Vec<serde_json::Value> = c
-                .params
-                .iter()
-                .map(|p| {
-                    serde_json::json!({
-                        "name": p.name,
-                        "kind": match p.kind {
-                            ParamKind::Text => "text",
-                            ParamKind::Number => "number",
-                            ParamKind::DateTime => "datetime",
-                        },
-                        "location": match p.location {
-                            Location::Path => "path",
-                            Location::Query => "query",
-                            Location::Body => "body",
-                        },
-                        "required": p.required,
-                        "doc": p.doc,
-                    })
-                })
-                .collect();
-            serde_json::json!({
-                "id": c.id,
-                "server": c.server.name(),
-                "method": c.method.as_str(),
-                "path": c.path,
-                "summary": c.summary,
-                "params": params,
-            })
-        })
-        .collect();
-    serde_json::Value::Array(calls).to_string()
+    meslink::catalog::to_json().to_string()
 }
 
 #[pymodule]

@@ -25,18 +25,24 @@ mod auth;
 pub mod cli;
 mod control;
 mod drf;
+mod energy;
 mod faults;
 mod grading;
 pub mod jwt;
+mod mgm;
 mod server;
 mod state;
+mod trace;
 
 pub use ate::{MSG_BAD_CREDENTIALS, MSG_OK, MSG_RULE_NG};
 pub use auth::{MSG_DECODE, MSG_EXPIRED, MSG_NOT_PROVIDED};
 pub use control::{FaultsRequest, WorkOrderRequest};
+pub use energy::EnergySimConfig;
 pub use faults::GARBAGE_BODY;
 pub use grading::{DATASOURCE_HEADER, MSG_SAVED};
+pub use mgm::MgmSimConfig;
 pub use state::SimState;
+pub use trace::TraceSimConfig;
 
 /// A user that can log in to the ATE MES.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +75,12 @@ pub struct SimConfig {
     pub jwt_secret: String,
     /// Load the documents' two work orders (`1037020031`, `1037020032`); true by default.
     pub seed_data: bool,
+    /// The machine-tool IoT open API (seed 003).
+    pub mgm: MgmSimConfig,
+    /// The energy-management platform (seed 004).
+    pub energy: EnergySimConfig,
+    /// The quality-trace gateway (seed 002).
+    pub trace: TraceSimConfig,
 }
 
 impl Default for SimConfig {
@@ -79,6 +91,9 @@ impl Default for SimConfig {
             port: 0,
             jwt_secret: "meslink-sim-secret".to_string(),
             seed_data: true,
+            mgm: MgmSimConfig::default(),
+            energy: EnergySimConfig::default(),
+            trace: TraceSimConfig::default(),
         }
     }
 }

@@ -12,7 +12,7 @@ use tokio::task::JoinSet;
 use tower::Service;
 
 use crate::faults::DropConnection;
-use crate::{ate, control, grading, SimState};
+use crate::{ate, control, energy, grading, mgm, trace, SimState};
 
 /// All routes. Each simulated server contributes its own router; add new
 /// servers here.
@@ -20,6 +20,9 @@ pub(crate) fn app(state: &Arc<SimState>) -> Router {
     Router::new()
         .merge(ate::routes(state))
         .merge(grading::routes(state))
+        .merge(trace::routes(state))
+        .merge(mgm::routes(state))
+        .merge(energy::routes(state))
         .merge(control::routes(state))
 }
 
@@ -72,7 +75,9 @@ pub(crate) async fn serve(listener: TcpListener, app: Router) {
             });
             let conn = hyper::server::conn::http1::Builder::new()
                 .timer(hyper_util::rt::TokioTimer::new())
-                .serve_connection(TokioIo::new(stream), service);
+                .serve_connection(TokioIo::new(stream), service)
+                // WebSocket upgrades (the SockJS sessions of the mgm server).
+                .with_upgrades();
             if let Err(e) = conn.await {
                 tracing::debug!("connection ended: {e}");
             }

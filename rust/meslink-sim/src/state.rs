@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use crate::auth::TokenRegistry;
 use crate::faults::Faults;
-use crate::{ate, grading, SimConfig, SimUser};
+use crate::{ate, energy, grading, mgm, trace, SimConfig, SimUser};
 
 /// Everything the running simulator knows; shared by all connections.
 ///
@@ -24,6 +24,13 @@ pub struct SimState {
     pub(crate) tokens: TokenRegistry,
     pub(crate) ate: ate::AteData,
     pub(crate) grading: grading::GradingData,
+    // Filled in by the mgm, energy and trace modules.
+    #[allow(dead_code)]
+    pub(crate) mgm: mgm::MgmData,
+    #[allow(dead_code)]
+    pub(crate) energy: energy::EnergyData,
+    #[allow(dead_code)]
+    pub(crate) trace: trace::TraceData,
     requests: Mutex<BTreeMap<String, u64>>,
     logins: AtomicU64,
 }
@@ -38,6 +45,9 @@ impl SimState {
             tokens: TokenRegistry::default(),
             ate: ate::AteData::default(),
             grading: grading::GradingData::default(),
+            mgm: mgm::MgmData::default(),
+            energy: energy::EnergyData::default(),
+            trace: trace::TraceData::default(),
             requests: Mutex::new(BTreeMap::new()),
             logins: AtomicU64::new(0),
         };
@@ -87,6 +97,9 @@ impl SimState {
             "faults": self.faults.snapshot(),
             "ate": ate::snapshot(self),
             "grading": grading::snapshot(self),
+            "mgm": mgm::snapshot(self),
+            "energy": energy::snapshot(self),
+            "trace": trace::snapshot(self),
         })
     }
 }

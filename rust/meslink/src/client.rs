@@ -2,9 +2,9 @@
 
 use crate::catalog::{self, Server};
 use crate::config::ClientConfig;
-use crate::servers::{ate, grading};
+use crate::servers::{ate, energy, grading, mgm, trace};
 use crate::transport::Http;
-use crate::{runtime, Error, ErrorKind, GradingRecord, LoginInfo, Result, SnDetail};
+use crate::{runtime, Error, GradingRecord, LoginInfo, Result, SnDetail};
 use serde_json::{json, Value};
 use std::sync::Arc;
 
@@ -15,10 +15,14 @@ pub struct Client {
     inner: Arc<Inner>,
 }
 
+// The mgm and energy states are filled in by their server modules.
+#[allow(dead_code)]
 pub(crate) struct Inner {
     pub config: ClientConfig,
     pub http: Http,
     pub ate: ate::AteState,
+    pub mgm: mgm::MgmState,
+    pub energy: energy::EnergyState,
 }
 
 impl std::fmt::Debug for Client {
@@ -38,6 +42,8 @@ impl Client {
                 config,
                 http,
                 ate: ate::AteState::default(),
+                mgm: mgm::MgmState::default(),
+                energy: energy::EnergyState::default(),
             }),
         })
     }
@@ -56,17 +62,28 @@ impl Client {
     /// anything is sent; authentication, retries and the server's error formats are handled.
     pub async fn call(&self, id: &str, params: Value) -> Result<Value> {
         let spec = catalog::find(id)?;
+        if spec.method == catalog::HttpMethod::Socket {
+            return Err(Error::invalid(format!(
+                "{id} is a live socket session, not a request: open it as a stream or transfer"
+            ))
+            .with_call(spec.id));
+        }
         let params = spec.validate(params)?;
         let inner = &*self.inner;
         let result = match spec.server {
             Server::Ate => ate::call(inner, spec, params).await,
             Server::Grading => grading::call(inner, spec, params).await,
-            other => Err(Error::new(
-                ErrorKind::NotImplemented,
-                format!("the {} calls are not implemented yet", other.name()),
-            )),
+            Server::Trace => trace::call(inner, spec, params).await,
+            Server::Mgm => mgm::call(inner, spec, params).await,
+            Server::Energy => energy::call(inner, spec, params).await,
         };
         result.map_err(|e| e.with_call(spec.id))
+    }
+
+    /// Ends server sessions that should not outlive the client (the energy platform's
+    /// login). The client stays usable: a later call logs in again.
+    pub async fn close(&self) {
+        energy::close(&self.inner).await;
     }
 
     /// [`Client::call`] for threads outside any async runtime (it blocks the caller).

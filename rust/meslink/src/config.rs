@@ -27,6 +27,12 @@ pub struct ClientConfig {
     pub ate: Option<AteConfig>,
     /// The capacity-grading cabinet MES (seed 001).
     pub grading: Option<GradingConfig>,
+    /// The quality-trace API gateway (seed 002).
+    pub trace: Option<crate::servers::trace::TraceConfig>,
+    /// The machine-tool IoT open API (seed 003).
+    pub mgm: Option<crate::servers::mgm::MgmConfig>,
+    /// The energy-management platform (seed 004).
+    pub energy: Option<crate::servers::energy::EnergyConfig>,
     /// Whole-request timeout, milliseconds.
     pub timeout_ms: u64,
     /// TCP (and TLS) connect timeout, milliseconds.
@@ -44,6 +50,9 @@ impl Default for ClientConfig {
         ClientConfig {
             ate: None,
             grading: None,
+            trace: None,
+            mgm: None,
+            energy: None,
             timeout_ms: 30_000,
             connect_timeout_ms: 5_000,
             user_agent: format!("meslink/{}", crate::VERSION),
@@ -150,6 +159,15 @@ impl ClientConfig {
                 ));
             }
         }
+        if let Some(t) = &self.trace {
+            t.validate()?;
+        }
+        if let Some(m) = &self.mgm {
+            m.validate()?;
+        }
+        if let Some(e) = &self.energy {
+            e.validate()?;
+        }
         if self.timeout_ms == 0 || self.connect_timeout_ms == 0 {
             return Err(Error::invalid(
                 "timeout_ms and connect_timeout_ms must be above 0",
@@ -191,7 +209,7 @@ fn check_secret_types(v: &serde_json::Value, path: &str) -> Result<()> {
     Ok(())
 }
 
-fn check_base_url(section: &str, url: &str) -> Result<()> {
+pub(crate) fn check_base_url(section: &str, url: &str) -> Result<()> {
     let host = url
         .strip_prefix("http://")
         .or_else(|| url.strip_prefix("https://"));

@@ -146,12 +146,19 @@ impl Http {
     }
 
     async fn once(&self, req: &Request) -> Result<Answer, Failure> {
-        let method = match req.method {
-            HttpMethod::Get => reqwest::Method::GET,
-            HttpMethod::Post => reqwest::Method::POST,
-            HttpMethod::Put => reqwest::Method::PUT,
-            HttpMethod::Delete => reqwest::Method::DELETE,
-        };
+        let method =
+            match req.method {
+                HttpMethod::Get => reqwest::Method::GET,
+                HttpMethod::Post => reqwest::Method::POST,
+                HttpMethod::Put => reqwest::Method::PUT,
+                HttpMethod::Delete => reqwest::Method::DELETE,
+                HttpMethod::Socket => return Err(Failure {
+                    error: Error::invalid(
+                        "a socket session is not an HTTP request; open it as a stream or transfer",
+                    ),
+                    unsent: true,
+                }),
+            };
         let mut rb = self
             .client
             .request(method, &req.url)

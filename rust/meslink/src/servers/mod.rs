@@ -2,7 +2,10 @@
 //! authentication, and reads its own answer format into values or typed errors.
 
 pub mod ate;
+pub mod energy;
 pub mod grading;
+pub mod mgm;
+pub mod trace;
 
 use crate::catalog::{BodyEncoding, CallSpec, Location, Params};
 use crate::transport::{Answer, Body, Request};
@@ -30,7 +33,8 @@ pub(crate) fn build_request(spec: &'static CallSpec, base_url: &str, params: &Pa
         url.push_str(&encoded.join("&"));
     }
     let body = match spec.body {
-        BodyEncoding::None => Body::None,
+        // Multipart bodies carry files: the server module that has such a call builds them.
+        BodyEncoding::None | BodyEncoding::Multipart => Body::None,
         BodyEncoding::Form => Body::Form(
             spec.located(params, Location::Body)
                 .map(|(k, v)| (k.to_owned(), crate::catalog::value_text(v)))

@@ -8,6 +8,7 @@
 use crate::datetime;
 use crate::{Error, Result};
 use serde_json::{Map, Value};
+use std::sync::LazyLock;
 
 /// The five documented servers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,6 +73,9 @@ pub enum HttpMethod {
     Post,
     Put,
     Delete,
+    /// Not a request but a long-lived SockJS / WebSocket session (`mgm.realtime`,
+    /// `mgm.file_transfer`): opened as a stream or transfer handle, not by the generic call.
+    Socket,
 }
 
 impl HttpMethod {
@@ -81,6 +85,7 @@ impl HttpMethod {
             HttpMethod::Post => "POST",
             HttpMethod::Put => "PUT",
             HttpMethod::Delete => "DELETE",
+            HttpMethod::Socket => "SOCKET",
         }
     }
 }
@@ -94,6 +99,8 @@ pub enum BodyEncoding {
     Form,
     /// `application/json`.
     Json,
+    /// `multipart/form-data` (a file upload).
+    Multipart,
 }
 
 /// Where a parameter goes.
@@ -115,6 +122,16 @@ pub enum ParamKind {
     /// A date-time, sent as `yyyy-MM-dd HH:mm:ss`: a string in that form or ISO 8601, or
     /// a number of Unix seconds (what C and LabVIEW have at hand). See [`crate::datetime`].
     DateTime,
+    /// An integral JSON number; a string of digits is accepted and sent as a number.
+    Integer,
+    /// `true` or `false`.
+    Bool,
+    /// A JSON array.
+    List,
+    /// A JSON object.
+    Object,
+    /// Any JSON value but null, passed through unchecked.
+    Any,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -155,7 +172,7 @@ pub struct CallSpec {
     pub summary: &'static str,
 }
 
-const fn p(
+pub(crate) const fn p(
     name: &'static str,
     kind: ParamKind,
     location: Location,
@@ -171,95 +188,29 @@ const fn p(
     }
 }
 
-use Location::{Body, Path};
-use ParamKind::{DateTime, Number, Text};
+mod ate;
+mod energy;
+mod grading;
+mod mgm;
+mod trace;
 
-/// Every call this build implements.
-pub static CALLS: &[CallSpec] = &[
-    CallSpec {
-        id: "ate.login",
-        server: Server::Ate,
-        method: HttpMethod::Post,
-        path: "/api/login/",
-        body: BodyEncoding::Form,
-        params: &[
-            p(
-                "emp_no",
-                Text,
-                Body,
-                false,
-                "员工编号 (default: the configured emp_no)",
-            ),
-            p(
-                "password",
-                Text,
-                Body,
-                false,
-                "密码 (default: the configured password)",
-            ),
-        ],
-        retry: RetryClass::Safe,
-        spoolable: false,
-        summary: "Log in; the token stays inside the client, which renews it itself",
-    },
-    CallSpec {
-        id: "ate.sn_detail.get",
-        server: Server::Ate,
-        method: HttpMethod::Get,
-        path: "/api/sn_detail/{work_order}/",
-        body: BodyEncoding::None,
-        params: &[p("work_order", Text, Path, true, "工单号")],
-        retry: RetryClass::Safe,
-        spoolable: false,
-        summary: "Work order: SERIAL_NUMBER, FUNCTION_NAME, TARGET_QTY, SN_QTY",
-    },
-    CallSpec {
-        id: "ate.sn_detail.upload",
-        server: Server::Ate,
-        method: HttpMethod::Post,
-        path: "/api/sn_detail/",
-        body: BodyEncoding::Form,
-        params: &[
-            p("work_order", Text, Body, true, "工单号"),
-            p("sn", Text, Body, true, "SerialNumber"),
-        ],
-        retry: RetryClass::UnsentOnly,
-        spoolable: true,
-        summary: "Upload a serial number; the server checks it against the SN rule",
-    },
-    CallSpec {
-        id: "grading.save",
-        server: Server::Grading,
-        method: HttpMethod::Post,
-        path: "/api/pick/volumeCollectData/save",
-        body: BodyEncoding::Json,
-        params: &[
-            p("batteryStation", Text, Body, true, "电池工位"),
-            p("deviceCode", Text, Body, true, "设备编码"),
-            p("barcode", Text, Body, true, "电芯条码"),
-            p(
-                "testTime",
-                DateTime,
-                Body,
-                true,
-                "测试时间 (yyyy-MM-dd HH:mm:ss)",
-            ),
-            p("workStep", Text, Body, true, "工步"),
-            p("voltage", Number, Body, false, "电压"),
-            p("electricity", Number, Body, false, "电流"),
-            p("volume", Number, Body, false, "容量"),
-            p("energy", Number, Body, false, "能量"),
-        ],
-        // The MES keeps only the newest record per barcode: a repeat overwrites itself.
-        retry: RetryClass::Safe,
-        spoolable: true,
-        summary: "Save one cell's grading record (newest record per barcode wins)",
-    },
-];
+/// Every call this build implements, one table per server.
+pub static CALLS: LazyLock<Vec<&'static CallSpec>> = LazyLock::new(|| {
+    [
+        ate::CALLS,
+        grading::CALLS,
+        trace::CALLS,
+        mgm::CALLS,
+        energy::CALLS,
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+});
 
 /// The spec of a call id.
 pub fn find(id: &str) -> Result<&'static CallSpec> {
-    CALLS.iter().find(|c| c.id == id).ok_or_else(|| {
+    CALLS.iter().copied().find(|c| c.id == id).ok_or_else(|| {
         Error::invalid(format!(
             "unknown call id {id:?}; the implemented calls are: {}",
             CALLS.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
@@ -339,6 +290,28 @@ impl CallSpec {
                 Value::Number(_) => Ok(v.clone()),
                 _ => Err(bad("must be a number")),
             },
+            ParamKind::Integer => match v {
+                Value::Number(n) if n.is_i64() || n.is_u64() => Ok(v.clone()),
+                Value::String(s) => s
+                    .trim()
+                    .parse::<i64>()
+                    .map(Value::from)
+                    .map_err(|_| bad("must be an integer")),
+                _ => Err(bad("must be an integer")),
+            },
+            ParamKind::Bool => match v {
+                Value::Bool(_) => Ok(v.clone()),
+                _ => Err(bad("must be true or false")),
+            },
+            ParamKind::List => match v {
+                Value::Array(_) => Ok(v.clone()),
+                _ => Err(bad("must be an array")),
+            },
+            ParamKind::Object => match v {
+                Value::Object(_) => Ok(v.clone()),
+                _ => Err(bad("must be an object")),
+            },
+            ParamKind::Any => Ok(v.clone()),
             ParamKind::DateTime => match v {
                 Value::String(s) => datetime::normalize(s)
                     .map(Value::String)
@@ -409,6 +382,75 @@ fn json_type(v: &Value) -> &'static str {
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
     }
+}
+
+impl ParamKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ParamKind::Text => "text",
+            ParamKind::Number => "number",
+            ParamKind::DateTime => "datetime",
+            ParamKind::Integer => "integer",
+            ParamKind::Bool => "bool",
+            ParamKind::List => "list",
+            ParamKind::Object => "object",
+            ParamKind::Any => "any",
+        }
+    }
+}
+
+impl Location {
+    pub fn name(self) -> &'static str {
+        match self {
+            Location::Path => "path",
+            Location::Query => "query",
+            Location::Body => "body",
+        }
+    }
+}
+
+impl BodyEncoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            BodyEncoding::None => "none",
+            BodyEncoding::Form => "form",
+            BodyEncoding::Json => "json",
+            BodyEncoding::Multipart => "multipart",
+        }
+    }
+}
+
+/// The catalog as JSON: one object per call with its server, method, path, body
+/// encoding, retry class, summary and parameters. Language layers generate their named
+/// methods and checks from it (`meslink catalog --json`).
+pub fn to_json() -> Value {
+    let calls = CALLS.iter().map(|c| {
+        let params: Vec<Value> = c
+            .params
+            .iter()
+            .map(|p| {
+                serde_json::json!({
+                    "name": p.name,
+                    "kind": p.kind.name(),
+                    "location": p.location.name(),
+                    "required": p.required,
+                    "doc": p.doc,
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "id": c.id,
+            "server": c.server.name(),
+            "method": c.method.as_str(),
+            "path": c.path,
+            "body": c.body.name(),
+            "retry": match c.retry { RetryClass::Safe => "safe", RetryClass::UnsentOnly => "unsent_only" },
+            "spoolable": c.spoolable,
+            "summary": c.summary,
+            "params": params,
+        })
+    });
+    Value::Array(calls.collect())
 }
 
 /// The coverage table of the README, generated from the catalog.
