@@ -46,13 +46,13 @@ mcs_flags=(-langversion:7.2 -nologo -warnaserror+ -nowarn:1591 -debug)
 
 say "mcs MesLink.dll"
 mcs "${mcs_flags[@]}" -unsafe -target:library -out:"$out/MesLink.dll" -doc:"$out/MesLink.xml" \
-    dotnet/MesLink/*.cs
+    $(find dotnet/MesLink -name '*.cs' | sort)
 
 say "mcs MesLink.Tests.dll ($nunit)"
 cp -f "$nunit" "$out/"
 mcs "${mcs_flags[@]}" -unsafe -target:library -out:"$out/MesLink.Tests.dll" \
     -r:"$out/MesLink.dll" -r:"$out/nunit.framework.dll" \
-    dotnet/MesLink.Tests/*.cs
+    $(find dotnet/MesLink.Tests -name '*.cs' | sort)
 
 say "mcs Station.exe"
 mcs "${mcs_flags[@]}" -target:exe -out:"$out/Station.exe" -r:"$out/MesLink.dll" dotnet/examples/Station.cs

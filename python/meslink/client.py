@@ -6,11 +6,14 @@ import datetime
 import decimal
 import json
 from types import TracebackType
-from typing import Any, Dict, Mapping, Optional, Type, Union
+from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Type, Union
 
 from . import _native
 from .errors import InvalidArgumentError
 from .records import DateTimeLike, GradingRecord, LoginInfo, SnDetail
+
+if TYPE_CHECKING:
+    from .energy import Energy
 
 __all__ = ["Client"]
 
@@ -83,6 +86,14 @@ class Client:
         return result
 
     # -- named calls ----------------------------------------------------------------
+
+    @property
+    def energy(self) -> "Energy":
+        """The energy platform's calls as named methods, grouped as in its document:
+        ``client.energy.meters.create(Meter_Name=..., ...)``, ``client.energy.meters.list_all()``."""
+        from .energy import Energy
+
+        return Energy(self)
 
     def ate_login(self) -> LoginInfo:
         """``ate.login`` with the configured credentials. Not needed before other calls,
