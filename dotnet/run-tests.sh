@@ -20,14 +20,20 @@ for tool in mcs mono nunit-console; do
 done
 
 if [ "${MESLINK_SKIP_CARGO:-0}" != 1 ]; then
-    say "cargo build -p meslink-ffi -p meslink-sim"
-    cargo build --quiet -p meslink-ffi -p meslink-sim
+    say "cargo build -p meslink-ffi -p meslink-sim -p meslink-cli"
+    cargo build --quiet -p meslink-ffi -p meslink-sim -p meslink-cli
 fi
 lib=$target/debug/libmeslink.so
 sim=${MESLINK_SIM:-$target/debug/meslink-sim}
 [ -f "$lib" ] || { echo "missing $lib"; exit 1; }
 [ -x "$sim" ] || { echo "missing $sim"; exit 1; }
 export MESLINK_SIM=$sim
+# One sample call of every request call of the catalog, for EveryCallTests.
+if [ -z "${MESLINK_SAMPLE_CALLS:-}" ]; then
+    mkdir -p "$out.samples"
+    MESLINK_CLI=$target/debug/meslink python3 tools/sample_calls.py >"$out.samples/sample-calls.json"
+    export MESLINK_SAMPLE_CALLS=$out.samples/sample-calls.json
+fi
 
 nunit=${NUNIT_FRAMEWORK:-}
 if [ -z "$nunit" ]; then

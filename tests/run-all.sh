@@ -46,6 +46,15 @@ step "cargo fmt --check" cargo fmt --all -- --check
 step "cargo clippy -D warnings" cargo clippy --workspace --all-targets -- -D warnings
 step "Rust tests" cargo test --workspace --exclude meslink-py
 step "generated header and NativeMethods are up to date" bash bindings/c/check-generated.sh
+step "energy named methods (Python, C#) match the catalog" python3 tools/gen_named_calls.py --check
+# One sample call of every request call of the catalog, shared by the C, Python and C#
+# "every call" tests.
+samples() {
+    mkdir -p target &&
+        MESLINK_CLI="${CARGO_TARGET_DIR:-target}/debug/meslink" python3 tools/sample_calls.py >target/sample-calls.json
+}
+step "sample calls for every layer" samples
+export MESLINK_SAMPLE_CALLS="$PWD/target/sample-calls.json"
 step "C tests (shared, static, valgrind)" bash bindings/c/run-tests.sh
 step "Python wheel and pytest" bash python/run-tests.sh
 step "C# on Mono (NUnit)" bash dotnet/run-tests.sh

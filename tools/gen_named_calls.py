@@ -78,7 +78,7 @@ def walk(g: Group):
 
 
 def enum_for(enums: list, param: str):
-    return next((e for e in enums if e["param"] == param), None)
+    return next((e for e in enums if param in [x.strip() for x in e["param"].split(",")]), None)
 
 
 def doc_line(c: dict) -> str:

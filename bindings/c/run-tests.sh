@@ -38,7 +38,7 @@ summary() {
 }
 
 # ---- build ---------------------------------------------------------------------------
-if ! cargo build -p meslink-ffi -p meslink-sim; then
+if ! cargo build -p meslink-ffi -p meslink-sim -p meslink-cli; then
     results+=("FAIL  cargo build")
     failed=$((failed + 1))
     summary
@@ -56,6 +56,8 @@ step "gcc test (shared)" gcc "${cflags[@]}" bindings/c/tests/test_meslink.c \
 # (`cargo rustc -p meslink-ffi -- --print native-static-libs` lists them).
 step "gcc test (static)" gcc "${cflags[@]}" bindings/c/tests/test_meslink.c \
     "$lib/libmeslink.a" -lpthread -ldl -lm -o "$build/test_meslink_static"
+step "gcc test_every_call" gcc "${cflags[@]}" bindings/c/tests/test_every_call.c \
+    -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/test_every_call"
 step "gcc example station" gcc "${cflags[@]}" bindings/c/examples/station.c \
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/station"
 
@@ -100,6 +102,21 @@ run_if_built() { # run_if_built BINARY: fails when the compile step failed
 step "test_meslink (shared)" run_if_built "$build/test_meslink_shared"
 step "test_meslink (static)" run_if_built "$build/test_meslink_static"
 step "example station" run_if_built "$build/station"
+# One sample call of every request call of the catalog (tools/sample_calls.py), as
+# "id<TAB>params" lines; tests/run-all.sh passes the samples it wrote for every layer.
+samples_tsv="$build/sample-calls.tsv"
+write_samples() {
+    local json="${MESLINK_SAMPLE_CALLS:-}"
+    if [ -z "$json" ]; then
+        json="$build/sample-calls.json"
+        MESLINK_CLI="$lib/meslink" python3 tools/sample_calls.py >"$json" || return 1
+    fi
+    python3 -c 'import json,sys
+for c in json.load(open(sys.argv[1], encoding="utf-8")):
+    print(c["id"] + "\t" + json.dumps(c["params"], ensure_ascii=False))' "$json" >"$samples_tsv"
+}
+step "sample calls" write_samples
+MESLINK_SAMPLE_CALLS_TSV="$samples_tsv" step "test_every_call" run_if_built "$build/test_every_call"
 
 if [ "${MESLINK_C_NO_VALGRIND:-0}" != 1 ]; then
     # --errors-for-leak-kinds=definite: the process-wide tokio runtime and its worker
