@@ -1,12 +1,12 @@
 //! The energy-management platform (seed 004): a session cookie from `/api/auth`, JSON in
 //! and out, answers `{"Err_No","Err_Msg","Data","Total_Numbers"}`.
 //!
-//! * [`session`]: login on first use, cookie per client, re-login once on Err_No 4101,
+//! * [`session`] – login on first use, cookie per client, re-login once on Err_No 4101,
 //!   logout on close.
-//! * [`codes`]: Err_No (string or number) into typed errors.
-//! * [`upload`]: the multipart image upload.
-//! * [`pages`]: [`crate::Client::energy_all_pages`].
-//! * [`named`]: `client.energy().meters().create(...)` and the other named methods.
+//! * [`codes`] – Err_No (string or number) into typed errors.
+//! * [`upload`] – the multipart image upload.
+//! * [`pages`] – [`crate::Client::energy_all_pages`].
+//! * [`named`] – `client.energy().meters().create(...)` and the other named methods.
 
 pub mod codes;
 mod named;
