@@ -55,7 +55,7 @@ pub(super) fn seed(data: &EnergyData) {
     add(
         data,
         &ALARMS,
-        json!({"Alarm_Name": "高能耗报警", "Alarm_Type": 1, "Alarm_Level": 2, "Alarm_Notify": 1, "Notify_Address": ""}),
+        json!({"Alarm_Name": "高能耗报警", "Alarm_Type": 1, "Alarm_Level": 2, "Alarm_Notify": 1, "Notify_Address": "platform"}),
     );
     add(
         data,
@@ -104,4 +104,29 @@ pub(super) fn seed(data: &EnergyData) {
         &OUTPUTS,
         json!({"Product_id": 2, "Total_Amount": 800, "Meter_Superior_id": 1, "Time_Start": "2024-01-03 08:00:00", "Time_End": "2024-01-03 16:00:00", "ProductBatch_id": 1}),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_seed_row_is_stored() {
+        let data = EnergyData::default();
+        seed(&data);
+        let counts = [
+            (&MACHINES, 2),
+            (&METERS, 5),
+            (&RATES, 3),
+            (&ALARMS, 2),
+            (&ALARM_RULES, 2),
+            (&OEE_RULES, 3),
+            (&PRODUCTS, 2),
+            (&BATCHES, 1),
+            (&OUTPUTS, 2),
+        ];
+        for (res, n) in counts {
+            assert_eq!((res.store)(&data).len(), n, "{}", res.name);
+        }
+    }
 }
