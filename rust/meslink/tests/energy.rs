@@ -593,3 +593,94 @@ fn enums_are_exported_as_json() {
         .iter()
         .all(|c| c.get("id").is_some()));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_calls_share_one_login_and_one_renewal() {
+    let sim = sim().await;
+    let c = client(&sim.base_url());
+    let burst = |c: Client| async move {
+        let tasks: Vec<_> = (0..8)
+            .map(|_| {
+                let c = c.clone();
+                tokio::spawn(async move { c.energy().products().list(Value::Null).await })
+            })
+            .collect();
+        for t in tasks {
+            t.await.unwrap().unwrap();
+        }
+    };
+    burst(c.clone()).await;
+    assert_eq!(sim.state().energy_login_count(), 1);
+    sim.state().energy_expire_sessions();
+    burst(c.clone()).await;
+    assert_eq!(sim.state().energy_login_count(), 2);
+    assert_eq!(sim.state().energy_session_count(), 1);
+}
+
+#[tokio::test]
+async fn explicit_login_switches_the_session_to_another_user() {
+    let sim = sim().await;
+    let c = client(&sim.base_url());
+    c.energy()
+        .users()
+        .register(json!({"Usr_Name": "operator", "Usr_Password": "op-pass-1", "Usr_Email": "op@example.com"}))
+        .await
+        .unwrap();
+    let who = c
+        .energy()
+        .users()
+        .login(json!({"Usr_Name": "operator", "Usr_Password": "op-pass-1"}))
+        .await
+        .unwrap();
+    assert_eq!(who["Data"]["Usr_Name"], "operator");
+    // A refused login leaves the current session as it was.
+    let logins = sim.state().energy_login_count();
+    let e = c
+        .energy()
+        .users()
+        .login(json!({"Usr_Name": "operator", "Usr_Password": "nope"}))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (e.kind, e.server_code.as_deref()),
+        (ErrorKind::Auth, Some("4106"))
+    );
+    c.energy().regions().list(Value::Null).await.unwrap();
+    assert_eq!(sim.state().energy_login_count(), logins);
+}
+
+/// The document counts pages from 0 in the call tables and from 1 in appendix I: the
+/// walk gets every row once from a server of either kind.
+#[tokio::test]
+async fn page_walk_works_whether_pages_count_from_zero_or_one() {
+    for first in [0usize, 1] {
+        let server = scripted(move |_, target| {
+            if target.starts_with("/api/auth") {
+                return login_ok("p");
+            }
+            let arg = |name: &str| -> usize {
+                target
+                    .split(['?', '&'])
+                    .find_map(|kv| kv.strip_prefix(&format!("{name}=")))
+                    .and_then(|v| v.parse().ok())
+                    .unwrap()
+            };
+            let (per, page) = (arg("Per_Page_Counts"), arg("Page_Counts"));
+            let rows: Vec<Value> = (1..=5)
+                .map(|i| json!({"id": i}))
+                .skip(per * page.saturating_sub(first))
+                .take(if page < first { 0 } else { per })
+                .collect();
+            let body = json!({"Err_No": "0", "Err_Msg": "ok", "Data": rows, "Total_Numbers": "5"});
+            (String::new(), body.to_string())
+        })
+        .await;
+        let c = client(&server.url);
+        let all = c
+            .energy_all_pages("energy.alarms.list", Value::Null, 2)
+            .await
+            .unwrap();
+        let ids: Vec<i64> = all.iter().map(|r| r["id"].as_i64().unwrap()).collect();
+        assert_eq!(ids, [1, 2, 3, 4, 5], "pages counted from {first}");
+    }
+}
