@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use meslink_sim::Sim;
+use meslink_sim::{EnergySimConfig, EnergySimUser, Sim, SimConfig};
 use serde_json::{json, Value};
 
 const ADMIN: &str = "admin";
@@ -661,6 +661,14 @@ async fn statistics_follow_the_stored_data() {
         .map(|r| r["Total_Amount"].as_i64().unwrap())
         .sum();
     assert_eq!(seconds, 86_400);
+    let year = call(&sim, &c, "GET", "/api_3/OEE_statistic", json!({"Time_Type": "2", "Time_Start": "2024-01-01 00:00:00", "Time_End": "2025-01-01 00:00:00", "Return_Format": 2, "Meter_Superior_id": 2})).await;
+    let rows = year["Data"].as_array().unwrap();
+    assert_eq!(rows.len(), 366 * 3);
+    let seconds: i64 = rows
+        .iter()
+        .map(|r| r["Total_Amount"].as_i64().unwrap())
+        .sum();
+    assert_eq!(seconds, 366 * 86_400);
     let records = call(&sim, &c, "GET", "/api_3/OEE_statistic_records", json!({"Time_Start": "2024-03-01 00:00:00", "Time_End": "2024-03-01 12:00:00", "Meter_Superior_id": 1})).await;
     assert_eq!(records["Data"][0]["Time"], "2024-03-01 00:00:00");
     err(&call(&sim, &c, "GET", "/api_3/OEE_statistic_records", json!({"Time_Start": "2024-03-01 00:00:00", "Time_End": "2024-03-03 00:00:00", "Meter_Superior_id": 1})).await, "4103", "参数错误");
@@ -1113,4 +1121,46 @@ async fn every_documented_call_answers_the_envelope() {
         "用户未登录",
     );
     assert_eq!(sim.state().energy_session_count(), 1);
+}
+
+#[tokio::test]
+async fn configured_users_and_no_seed_data() {
+    let sim = Sim::start(SimConfig {
+        seed_data: false,
+        energy: EnergySimConfig {
+            users: vec![EnergySimUser::new("op", "s3cret", "op@example.com")],
+        },
+        ..SimConfig::default()
+    })
+    .await
+    .unwrap();
+    let (_, body) = send(
+        &sim,
+        None,
+        "POST",
+        "/api/auth",
+        &json!({"Usr_Name": ADMIN, "Usr_Password": ADMIN_PASSWORD}),
+    )
+    .await;
+    err(&body, "4104", "用户不存在");
+    let (headers, body) = send(
+        &sim,
+        None,
+        "POST",
+        "/api/auth",
+        &json!({"Usr_Name": "op", "Usr_Password": "s3cret"}),
+    )
+    .await;
+    ok(&body);
+    let cookie = headers["set-cookie"].to_str().unwrap()["session=".len()..]
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let meters = call(&sim, &cookie, "GET", "/api_3/meters", json!({})).await;
+    assert_eq!(
+        (meters["Data"].clone(), meters["Total_Numbers"].clone()),
+        (json!([]), json!(0))
+    );
+    assert!(!format!("{:?}", EnergySimConfig::default()).contains(ADMIN_PASSWORD));
 }

@@ -200,12 +200,16 @@ fn statistics(state: &SimState, call: &Call) -> Reply {
     let mut rows = Vec::new();
     for (a, b) in spans {
         let (a_s, b_s) = (secs(a), secs(b));
-        for (i, (name, _)) in statuses.iter().enumerate() {
-            let total: i64 = segments
-                .iter()
-                .filter(|(_, _, s)| *s == i)
-                .map(|(from, to, _)| ((*to).min(b_s) - (*from).max(a_s)).max(0))
-                .sum();
+        // Segments are sorted and contiguous: start at the first one ending after `a`.
+        let first = segments.partition_point(|(_, to, _)| *to <= a_s);
+        let mut totals = vec![0i64; statuses.len()];
+        for (from, to, i) in segments[first..]
+            .iter()
+            .take_while(|(from, _, _)| *from < b_s)
+        {
+            totals[*i] += ((*to).min(b_s) - (*from).max(a_s)).max(0);
+        }
+        for ((name, _), total) in statuses.iter().zip(totals) {
             rows.push(json!({ "Time": fmt_time(a), "Status_Name": name, "Total_Amount": total }));
         }
     }
