@@ -37,7 +37,7 @@ mod trace;
 pub use ate::{MSG_BAD_CREDENTIALS, MSG_OK, MSG_RULE_NG};
 pub use auth::{MSG_DECODE, MSG_EXPIRED, MSG_NOT_PROVIDED};
 pub use control::{FaultsRequest, WorkOrderRequest};
-pub use energy::EnergySimConfig;
+pub use energy::{EnergySimConfig, EnergySimUser};
 pub use faults::GARBAGE_BODY;
 pub use grading::{DATASOURCE_HEADER, MSG_SAVED};
 pub use mgm::MgmSimConfig;

@@ -46,7 +46,7 @@ impl SimState {
             ate: ate::AteData::default(),
             grading: grading::GradingData::default(),
             mgm: mgm::MgmData::default(),
-            energy: energy::EnergyData::default(),
+            energy: energy::EnergyData::new(config),
             trace: trace::TraceData::default(),
             requests: Mutex::new(BTreeMap::new()),
             logins: AtomicU64::new(0),

@@ -68,6 +68,11 @@ impl TokenCache {
         *self.current.write() = Some(token);
     }
 
+    /// Removes and returns the current token, if any (a logout).
+    pub fn take(&self) -> Option<Secret> {
+        self.current.write().take().map(|t| t.value)
+    }
+
     /// Forgets `rejected` if it is still the current token (the server refused it).
     pub fn invalidate(&self, rejected: &Secret) {
         let mut guard = self.current.write();

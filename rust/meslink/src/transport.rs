@@ -21,13 +21,30 @@ pub(crate) enum Body {
     None,
     Form(Vec<(String, String)>),
     Json(serde_json::Value),
+    /// A body built by a server module (a multipart upload), with its content type.
+    Raw {
+        content_type: String,
+        bytes: Vec<u8>,
+    },
 }
 
 /// An HTTP answer, body read in full (up to the configured bound).
-#[derive(Debug)]
 pub(crate) struct Answer {
     pub status: u16,
     pub body: Vec<u8>,
+    /// The answer's headers (the energy platform's session cookie arrives in one).
+    pub headers: reqwest::header::HeaderMap,
+}
+
+// Headers may carry cookies: Debug shows their names only.
+impl std::fmt::Debug for Answer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Answer")
+            .field("status", &self.status)
+            .field("headers", &self.headers.keys().collect::<Vec<_>>())
+            .field("body", &excerpt(&self.body))
+            .finish()
+    }
 }
 
 impl Answer {
@@ -170,9 +187,14 @@ impl Http {
             Body::None => rb,
             Body::Form(pairs) => rb.form(pairs),
             Body::Json(v) => rb.json(v),
+            Body::Raw {
+                content_type,
+                bytes,
+            } => rb.header("Content-Type", content_type).body(bytes.clone()),
         };
         let mut resp = rb.send().await.map_err(|e| failure(req.call, e))?;
         let status = resp.status().as_u16();
+        let headers = std::mem::take(resp.headers_mut());
         let max = self.config.max_answer_bytes;
         if resp.content_length().is_some_and(|n| n as usize > max) {
             return Err(Failure {
@@ -191,7 +213,11 @@ impl Http {
             body.extend_from_slice(&chunk);
         }
         tracing::debug!(call = req.call, status, bytes = body.len(), "answer");
-        Ok(Answer { status, body })
+        Ok(Answer {
+            status,
+            body,
+            headers,
+        })
     }
 }
 

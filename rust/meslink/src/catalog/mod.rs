@@ -194,6 +194,8 @@ mod grading;
 mod mgm;
 mod trace;
 
+pub use energy::{EnumSpec, ENUMS as ENERGY_ENUMS};
+
 /// Every call this build implements, one table per server.
 pub static CALLS: LazyLock<Vec<&'static CallSpec>> = LazyLock::new(|| {
     [
@@ -451,6 +453,21 @@ pub fn to_json() -> Value {
         })
     });
     Value::Array(calls.collect())
+}
+
+/// The documented enumerations as JSON (`[{"server", "name", "param", "values":
+/// [{"value", "name", "doc"}]}]`), for the language layers' enums. Kept apart from
+/// [`to_json`] so that its shape stays as it is.
+pub fn enums_json() -> Value {
+    let enums = ENERGY_ENUMS.iter().map(|e| {
+        let values: Vec<Value> = e
+            .values
+            .iter()
+            .map(|(v, name, doc)| serde_json::json!({"value": v, "name": name, "doc": doc}))
+            .collect();
+        serde_json::json!({"server": "energy", "name": e.name, "param": e.param, "values": values})
+    });
+    Value::Array(enums.collect())
 }
 
 /// The coverage table of the README, generated from the catalog.

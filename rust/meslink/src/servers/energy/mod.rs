@@ -1,9 +1,27 @@
 //! The energy-management platform (seed 004): a session cookie from `/api/auth`, JSON in
 //! and out, answers `{"Err_No","Err_Msg","Data","Total_Numbers"}`.
+//!
+//! * [`session`] – login on first use, cookie per client, re-login once on Err_No 4101,
+//!   logout on close.
+//! * [`codes`] – Err_No (string or number) into typed errors.
+//! * [`upload`] – the multipart image upload.
+//! * [`pages`] – [`crate::Client::energy_all_pages`].
+//! * [`named`] – `client.energy().meters().create(...)` and the other named methods.
 
-use crate::catalog::{CallSpec, Params};
+pub mod codes;
+mod named;
+mod pages;
+mod session;
+mod upload;
+
+pub use named::*;
+pub use pages::FIRST_PAGE;
+
+use crate::catalog::{BodyEncoding, CallSpec, Params};
 use crate::client::Inner;
-use crate::{Error, ErrorKind, Result, Secret};
+use crate::config::ClientConfig;
+use crate::servers::build_request;
+use crate::{Error, Result, Secret};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -30,18 +48,33 @@ impl EnergyConfig {
 
 /// The session of one client.
 #[derive(Default)]
-pub(crate) struct EnergyState {}
+pub(crate) struct EnergyState {
+    session: session::Session,
+}
 
-pub(crate) async fn call(
-    _inner: &Inner,
-    spec: &'static CallSpec,
-    _params: Params,
-) -> Result<Value> {
-    Err(Error::new(
-        ErrorKind::NotImplemented,
-        format!("{} is not implemented yet", spec.id),
-    ))
+pub(crate) fn section(config: &ClientConfig) -> Result<&EnergyConfig> {
+    config.energy.as_ref().ok_or_else(|| {
+        Error::invalid("the client has no \"energy\" section (base_url, username, password)")
+    })
+}
+
+pub(crate) async fn call(inner: &Inner, spec: &'static CallSpec, params: Params) -> Result<Value> {
+    let cfg = section(&inner.config)?;
+    match spec.id {
+        "energy.auth.login" => return session::explicit_login(inner, cfg, &params).await,
+        "energy.auth.logout" => return session::logout(inner, cfg).await,
+        _ => {}
+    }
+    let req = match spec.body {
+        BodyEncoding::Multipart => upload::request(spec, &cfg.base_url, &params).await?,
+        _ => build_request(spec, &cfg.base_url, &params),
+    };
+    session::send(inner, cfg, req).await
 }
 
 /// Logs out if a session is open (called when the client is closed).
-pub(crate) async fn close(_inner: &Inner) {}
+pub(crate) async fn close(inner: &Inner) {
+    if let Ok(cfg) = section(&inner.config) {
+        session::close(inner, cfg).await;
+    }
+}
