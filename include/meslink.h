@@ -367,6 +367,28 @@ int32_t meslink_client_call(int32_t client,
                             uint32_t *out_len);
 
 /*
+ Every item of a paged list (the energy platform's `*.list` calls that take
+ `Per_Page_Counts` / `Page_Counts`), walked page after page until `Total_Numbers`
+ items are in, `per_page` a page; writes them as one JSON array into `buf`.
+ `params_json` holds the call's other filters (a `Page_Counts` in it is the first page).
+
+ Buffer rules, encoding, ownership and thread-safety as `meslink_client_call`. A call
+ that is not a paged list, or `per_page` 0, is `MESLINK_E_INVALID_ARGUMENT`.
+
+ Returns the statuses of `meslink_client_call`.
+
+ # Safety
+ As `meslink_client_call`.
+ */
+int32_t meslink_client_call_all_pages(int32_t client,
+                                      const char *call_id,
+                                      const char *params_json,
+                                      uint32_t per_page,
+                                      char *buf,
+                                      uint32_t cap,
+                                      uint32_t *out_len);
+
+/*
  `ate.login`: logs in to the ATE MES with the configured `emp_no` and password and
  caches the token (other calls log in by themselves; this checks the credentials
  early). Writes what the server says of the user, without the token:

@@ -116,7 +116,9 @@ def python(calls: list, enums: list) -> str:
     out += [
         "from __future__ import annotations",
         "",
+        "import base64",
         "import enum",
+        "import os",
         "from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Union",
         "",
         "from .records import DateTimeLike",
@@ -131,9 +133,19 @@ def python(calls: list, enums: list) -> str:
         out.append('    """%s (parameter ``%s``)."""' % (e.get("doc") or e["name"], e["param"]))
         out.append("")
         for v in e["values"]:
-            out.append("    %s = %d  # %s" % (v["name"], v["value"], v["doc"]))
+            member = v["name"] + "_" if keyword.iskeyword(v["name"]) else v["name"]
+            out.append("    %s = %d  # %s" % (member, v["value"], v["doc"]))
         out += ["", ""]
     out += [
+        "def _wire(value: Any) -> Any:",
+        '    """Bytes travel as ``{"base64": ...}`` (a file upload from memory), paths as text."""',
+        "    if isinstance(value, (bytes, bytearray, memoryview)):",
+        '        return {"base64": base64.b64encode(bytes(value)).decode("ascii")}',
+        "    if isinstance(value, os.PathLike):",
+        "        return os.fspath(value)",
+        "    return value",
+        "",
+        "",
         "class _Api:",
         '    """A group of calls; every method sends its keyword arguments, ``None`` left out."""',
         "",
@@ -143,32 +155,16 @@ def python(calls: list, enums: list) -> str:
         "        self._client = client",
         "",
         "    def _call(self, id: str, args: Dict[str, Any]) -> Dict[str, Any]:",
-        '        params = {k: v for k, v in args.items() if k not in ("self", "more") and v is not None}',
+        '        params = {k: _wire(v) for k, v in args.items() if k not in ("self", "more") and v is not None}',
         '        params.update(args.get("more") or {})',
         "        return self._client.call(id, params)",
         "",
         "    def _pages(self, id: str, args: Dict[str, Any], per_page: int) -> Iterator[Any]:",
-        '        """Every record of a paged list: pages from 0 (the document\'s default page)',
-        '        until ``Total_Numbers`` records have come or a page comes back short."""',
-        "        if per_page < 1:",
-        '            raise ValueError("per_page must be at least 1")',
-        '        params = {k: v for k, v in args.items() if k not in ("self", "per_page", "more") and v is not None}',
+        '        """Every record of a paged list, walked by the core (Client.call_all_pages)."""',
+        '        params = {k: _wire(v) for k, v in args.items() if k not in ("self", "per_page", "more") and v is not None}',
         '        params.update(args.get("more") or {})',
-        "        page, seen = 0, 0",
-        "        while True:",
-        '            params["%s"], params["%s"] = per_page, page' % (PER_PAGE, PAGE),
-        "            answer = self._client.call(id, params)",
-        '            data = answer.get("Data") if isinstance(answer, dict) else answer',
-        "            rows = data if isinstance(data, list) else ([] if data is None else [data])",
-        "            yield from rows",
-        "            seen += len(rows)",
-        "            try:",
-        '                total = int(answer.get("Total_Numbers"))  # type: ignore[union-attr]',
-        "            except (AttributeError, TypeError, ValueError):",
-        "                total = None",
-        "            if len(rows) < per_page or (total is not None and seen >= total):",
-        "                return",
-        "            page += 1",
+        "        return iter(self._client.call_all_pages(id, params, per_page))",
+
         "",
         "",
     ]

@@ -32,6 +32,8 @@ KNOWN = {
     "Usr_Email": "admin@example.com",
     "Time_Type": "3",
     "Amount_Type": "1",
+    # A file upload from memory: an 8-byte PNG signature.
+    "Machine_Image": {"base64": "iVBORw0KGgo=", "file_name": "sample.png"},
 }
 
 BY_KIND = {

@@ -113,6 +113,28 @@ namespace MesLink
             return Call(callId, parameters == null ? "null" : MesLinkJson.Serialize(parameters));
         }
 
+        /// <summary>
+        /// Every item of a paged list (the energy platform's <c>*.list</c> calls with
+        /// <c>Per_Page_Counts</c> / <c>Page_Counts</c>), fetched page after page by the core until
+        /// <c>Total_Numbers</c> items are in; answers them as one JSON array.
+        /// <paramref name="paramsJson"/> holds the call's other filters.
+        /// </summary>
+        /// <exception cref="MesLinkException">The call failed (a subclass says how).</exception>
+        public string CallAllPages(string callId, string paramsJson, int perPage = 100)
+        {
+            if (perPage < 1) throw new ArgumentOutOfRangeException(nameof(perPage), "perPage must be at least 1");
+            byte[] id = NativeText.ToUtf8Z(callId, nameof(callId));
+            byte[] prm = NativeText.ToUtf8Z(paramsJson ?? "null", nameof(paramsJson));
+            return Answer((client, buf, cap, len) =>
+            {
+                fixed (byte* pId = id)
+                fixed (byte* pPrm = prm)
+                {
+                    return NativeMethods.meslink_client_call_all_pages(client, pId, pPrm, (uint)perPage, buf, cap, len);
+                }
+            });
+        }
+
         // ---- ATE MES (seed 000) -----------------------------------------------------------
 
         /// <summary>

@@ -85,6 +85,23 @@ namespace MesLink.Native
         public static extern int meslink_client_call(int client, byte* call_id, byte* params_json, byte* buf, uint cap, uint* out_len);
 
         /// <summary>
+        ///  Every item of a paged list (the energy platform's `*.list` calls that take
+        ///  `Per_Page_Counts` / `Page_Counts`), walked page after page until `Total_Numbers`
+        ///  items are in, `per_page` a page; writes them as one JSON array into `buf`.
+        ///  `params_json` holds the call's other filters (a `Page_Counts` in it is the first page).
+        ///
+        ///  Buffer rules, encoding, ownership and thread-safety as `meslink_client_call`. A call
+        ///  that is not a paged list, or `per_page` 0, is `MESLINK_E_INVALID_ARGUMENT`.
+        ///
+        ///  Returns the statuses of `meslink_client_call`.
+        ///
+        ///  # Safety
+        ///  As `meslink_client_call`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "meslink_client_call_all_pages", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        public static extern int meslink_client_call_all_pages(int client, byte* call_id, byte* params_json, uint per_page, byte* buf, uint cap, uint* out_len);
+
+        /// <summary>
         ///  `ate.login`: logs in to the ATE MES with the configured `emp_no` and password and
         ///  caches the token (other calls log in by themselves; this checks the credentials
         ///  early). Writes what the server says of the user, without the token:

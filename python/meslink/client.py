@@ -6,7 +6,7 @@ import datetime
 import decimal
 import json
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Type, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Type, Union
 
 from . import _native
 from .errors import InvalidArgumentError
@@ -83,6 +83,16 @@ class Client:
         anything is sent. ``datetime`` values are accepted for date-time parameters."""
         text = None if params is None else _dumps(params, "the parameters")
         result: Dict[str, Any] = json.loads(self._native.call(id, text))
+        return result
+
+    def call_all_pages(
+        self, id: str, params: Optional[Mapping[str, Any]] = None, per_page: int = 100
+    ) -> List[Any]:
+        """Every item of a paged list (the energy platform's ``*.list`` calls with
+        ``Per_Page_Counts`` / ``Page_Counts``), fetched page after page until
+        ``Total_Numbers`` items are in. ``params`` are the call's other filters."""
+        text = None if params is None else _dumps(params, "the parameters")
+        result: List[Any] = json.loads(self._native.call_all_pages(id, text, per_page))
         return result
 
     # -- named calls ----------------------------------------------------------------

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 
@@ -22,7 +21,8 @@ namespace MesLink
         /// <summary>
         /// Adds a parameter unless it is null: a <see cref="DateTime"/> travels as
         /// <c>yyyy-MM-dd HH:mm:ss</c> (its clock time, as the platform expects), an enum as
-        /// its documented number.
+        /// its documented number, a <c>byte[]</c> as <c>{"base64": ...}</c> (a file
+        /// upload from memory).
         /// </summary>
         protected static void Put(Dictionary<string, object> p, string name, object value)
         {
@@ -30,6 +30,11 @@ namespace MesLink
             if (value is DateTime t)
             {
                 p[name] = t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            }
+            else if (value is byte[] bytes)
+            {
+                // A file upload from memory (energy.machines.upload_image).
+                p[name] = new Dictionary<string, object> { ["base64"] = Convert.ToBase64String(bytes) };
             }
             else if (value is Enum e)
             {
@@ -42,40 +47,13 @@ namespace MesLink
         }
 
         /// <summary>
-        /// Every record of a paged list: pages from 0 (the document's default page) until
-        /// <c>Total_Numbers</c> records have come or a page comes back short. Each page is
-        /// fetched when the enumeration reaches it.
+        /// Every record of a paged list, walked by the core
+        /// (<see cref="MesLinkClient.CallAllPages"/>): it copes with either first page number
+        /// the document names and stops at <c>Total_Numbers</c>.
         /// </summary>
         protected IEnumerable<object> Pages(string callId, Dictionary<string, object> filters, int perPage)
         {
-            if (perPage < 1) throw new ArgumentOutOfRangeException(nameof(perPage), "perPage must be at least 1");
-            return Walk(callId, filters, perPage);
-        }
-
-        private IEnumerable<object> Walk(string callId, Dictionary<string, object> filters, int perPage)
-        {
-            var p = new Dictionary<string, object>(filters);
-            long seen = 0;
-            for (int page = 0; ; page++)
-            {
-                p["Per_Page_Counts"] = perPage;
-                p["Page_Counts"] = page;
-                object answer = MesLinkJson.Parse(Client.Call(callId, p));
-                var obj = answer as Dictionary<string, object>;
-                object data = obj != null && obj.TryGetValue("Data", out object d) ? d : answer;
-                var rows = new List<object>();
-                if (data is IList list) foreach (object row in list) rows.Add(row);
-                else if (data != null) rows.Add(data);
-                foreach (object row in rows) yield return row;
-                seen += rows.Count;
-                long? total = null;
-                if (obj != null && obj.TryGetValue("Total_Numbers", out object tn) && tn != null
-                    && long.TryParse(Convert.ToString(tn, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out long n))
-                {
-                    total = n;
-                }
-                if (rows.Count < perPage || (total.HasValue && seen >= total.Value)) yield break;
-            }
+            return (List<object>)MesLinkJson.Parse(Client.CallAllPages(callId, MesLinkJson.Serialize(filters), perPage));
         }
     }
 }

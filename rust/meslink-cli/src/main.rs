@@ -12,7 +12,9 @@ usage:
   meslink call <id> [PARAMS_JSON] (--config FILE | --config-json JSON)
                                        one documented call; prints the answer as JSON
   meslink sim [simulator options]      run the simulator (see meslink sim --help)
-  meslink catalog [--coverage|--json]  the implemented calls, the README coverage table, or JSON
+  meslink catalog [--coverage|--json|--enums]
+                                       the implemented calls, the README coverage table,
+                                       the catalog as JSON, or the documented enumerations
   meslink --version
 
 Set RUST_LOG=meslink=debug to see every request (secrets are never logged).";
@@ -95,6 +97,13 @@ fn call(args: &[String]) -> Result<(), Error> {
 fn catalog(args: &[String]) {
     if args.iter().any(|a| a == "--coverage") {
         print!("{}", catalog::coverage_markdown());
+        return;
+    }
+    if args.iter().any(|a| a == "--enums") {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&catalog::enums_json()).unwrap_or_default()
+        );
         return;
     }
     if args.iter().any(|a| a == "--json") {

@@ -99,6 +99,41 @@ pub unsafe extern "C" fn meslink_client_call(
     })
 }
 
+/// Every item of a paged list (the energy platform's `*.list` calls that take
+/// `Per_Page_Counts` / `Page_Counts`), walked page after page until `Total_Numbers`
+/// items are in, `per_page` a page; writes them as one JSON array into `buf`.
+/// `params_json` holds the call's other filters (a `Page_Counts` in it is the first page).
+///
+/// Buffer rules, encoding, ownership and thread-safety as `meslink_client_call`. A call
+/// that is not a paged list, or `per_page` 0, is `MESLINK_E_INVALID_ARGUMENT`.
+///
+/// Returns the statuses of `meslink_client_call`.
+///
+/// # Safety
+/// As `meslink_client_call`.
+#[no_mangle]
+pub unsafe extern "C" fn meslink_client_call_all_pages(
+    client: i32,
+    call_id: *const c_char,
+    params_json: *const c_char,
+    per_page: u32,
+    buf: *mut c_char,
+    cap: u32,
+    out_len: *mut u32,
+) -> i32 {
+    guard::call("meslink_client_call_all_pages", || {
+        // SAFETY (all blocks): the caller's contract above.
+        let out = unsafe { Out::new(buf, cap, out_len) }?;
+        answer(&out, client, |c| {
+            let id = unsafe { text::arg(call_id, "call_id", c.encoding) }?;
+            let params = unsafe { text::json_arg(params_json, "params_json", c.encoding) }?;
+            let items =
+                meslink::runtime::block_on(c.client.energy_all_pages(&id, params, per_page))??;
+            Ok(Value::Array(items))
+        })
+    })
+}
+
 /// `ate.login`: logs in to the ATE MES with the configured `emp_no` and password and
 /// caches the token (other calls log in by themselves; this checks the credentials
 /// early). Writes what the server says of the user, without the token:

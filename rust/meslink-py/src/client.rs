@@ -57,10 +57,37 @@ impl Client {
             .map_err(|e| to_py(py, e))
     }
 
+    /// Every item of a paged list (energy `*.list` calls with `Per_Page_Counts` /
+    /// `Page_Counts`), walked page after page by the core; answers a JSON array as text.
+    #[pyo3(signature = (id, params_json=None, per_page=100))]
+    fn call_all_pages(
+        &self,
+        py: Python<'_>,
+        id: &str,
+        params_json: Option<&str>,
+        per_page: u32,
+    ) -> PyResult<String> {
+        let client = self.client().map_err(|e| to_py(py, e))?;
+        let params = match params_json {
+            Some(text) => {
+                serde_json::from_str(text).map_err(|e| to_py(py, meslink::Error::from(e)))?
+            }
+            None => Value::Null,
+        };
+        wait(py, client.energy_all_pages(id, params, per_page))?
+            .map(|items| Value::Array(items).to_string())
+            .map_err(|e| to_py(py, e))
+    }
+
     /// Drops the client (its connection pool and tokens). Idempotent. Calls already in
-    /// flight on other threads finish; later calls raise `ClosedError`.
+    /// flight on other threads finish; later calls raise `ClosedError`. Server sessions
+    /// (the energy platform's login) are ended in the background.
     fn close(&self, py: Python<'_>) {
         let client = self.inner.lock().take();
+        if let Some(c) = &client {
+            let closing = c.clone();
+            meslink::runtime::get().spawn(async move { closing.close().await });
+        }
         // Closing pooled connections needs no GIL.
         py.allow_threads(move || drop(client));
     }
