@@ -21,6 +21,9 @@ pub(crate) enum Body {
     None,
     Form(Vec<(String, String)>),
     Json(serde_json::Value),
+    /// Bytes sent exactly as given, with their `Content-Type` among the request's headers
+    /// (a signed body whose `Content-MD5` must match what is sent).
+    Raw(Vec<u8>),
 }
 
 /// An HTTP answer, body read in full (up to the configured bound).
@@ -28,11 +31,20 @@ pub(crate) enum Body {
 pub(crate) struct Answer {
     pub status: u16,
     pub body: Vec<u8>,
+    /// The answer's headers (the trace gateway explains its refusals in `X-Ca-Error-Message`).
+    pub headers: reqwest::header::HeaderMap,
 }
 
 impl Answer {
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
+    }
+
+    /// A header's value as text, if present and readable.
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .get(name)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
     }
 
     /// The body as JSON, or a protocol error quoting the start of what came instead.
@@ -159,10 +171,14 @@ impl Http {
                     unsent: true,
                 }),
             };
-        let mut rb = self
-            .client
-            .request(method, &req.url)
-            .header("Accept", "application/json");
+        let mut rb = self.client.request(method, &req.url);
+        if !req
+            .headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case("accept"))
+        {
+            rb = rb.header("Accept", "application/json");
+        }
         for (name, value) in &req.headers {
             rb = rb.header(*name, value);
         }
@@ -170,9 +186,11 @@ impl Http {
             Body::None => rb,
             Body::Form(pairs) => rb.form(pairs),
             Body::Json(v) => rb.json(v),
+            Body::Raw(bytes) => rb.body(bytes.clone()),
         };
         let mut resp = rb.send().await.map_err(|e| failure(req.call, e))?;
         let status = resp.status().as_u16();
+        let headers = resp.headers().clone();
         let max = self.config.max_answer_bytes;
         if resp.content_length().is_some_and(|n| n as usize > max) {
             return Err(Failure {
@@ -191,7 +209,11 @@ impl Http {
             body.extend_from_slice(&chunk);
         }
         tracing::debug!(call = req.call, status, bytes = body.len(), "answer");
-        Ok(Answer { status, body })
+        Ok(Answer {
+            status,
+            body,
+            headers,
+        })
     }
 }
 

@@ -152,6 +152,7 @@ mod tests {
         let a = |status, body: &str| Answer {
             status,
             body: body.as_bytes().to_vec(),
+            headers: Default::default(),
         };
         let e = http_error(&a(404, r#"{"detail":"未找到。"}"#));
         assert_eq!(e.kind, ErrorKind::Business);
