@@ -45,8 +45,14 @@ mkdir -p "$out"
 mcs_flags=(-langversion:7.2 -nologo -warnaserror+ -nowarn:1591 -debug)
 
 say "mcs MesLink.dll"
+# The library's sources, one level of sub-folders (one per server API) included.
+lib_sources=(dotnet/MesLink/*.cs)
+for dir in dotnet/MesLink/*/; do
+    case $dir in */bin/|*/obj/) continue ;; esac
+    for f in "$dir"*.cs; do if [ -f "$f" ]; then lib_sources+=("$f"); fi; done
+done
 mcs "${mcs_flags[@]}" -unsafe -target:library -out:"$out/MesLink.dll" -doc:"$out/MesLink.xml" \
-    dotnet/MesLink/*.cs
+    "${lib_sources[@]}"
 
 say "mcs MesLink.Tests.dll ($nunit)"
 cp -f "$nunit" "$out/"
