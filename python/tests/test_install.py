@@ -34,6 +34,7 @@ def test_version_and_catalog() -> None:
         "ate.sn_detail.get",
         "ate.sn_detail.upload",
         "grading.save",
+        "trace.query",
     ]
     by_id = {c["id"]: c for c in meslink.catalog()}
     assert set(by_id) == set(meslink.calls())
