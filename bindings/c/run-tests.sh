@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Tests the meslink C ABI from C: builds libmeslink (shared and static) and the simulator,
 # compiles tests/test_meslink.c against include/meslink.h twice (shared library with an
-# rpath; static library), compiles examples/station.c, starts target/debug/meslink-sim,
-# runs all three, then the shared-library test again under valgrind.
+# rpath; static library) and tests/test_trace.c (trace.query through the generic call),
+# compiles examples/station.c, starts target/debug/meslink-sim,
+# runs them all, then the shared-library test again under valgrind.
 #
 # Usage: bindings/c/run-tests.sh            (from anywhere; needs cargo, gcc, valgrind)
 #        MESLINK_C_NO_VALGRIND=1 ...        skips the valgrind run
@@ -58,6 +59,8 @@ step "gcc test (static)" gcc "${cflags[@]}" bindings/c/tests/test_meslink.c \
     "$lib/libmeslink.a" -lpthread -ldl -lm -o "$build/test_meslink_static"
 step "gcc test_every_call" gcc "${cflags[@]}" bindings/c/tests/test_every_call.c \
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/test_every_call"
+step "gcc test_trace" gcc "${cflags[@]}" bindings/c/tests/test_trace.c \
+    -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/test_trace"
 step "gcc example station" gcc "${cflags[@]}" bindings/c/examples/station.c \
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/station"
 
@@ -117,6 +120,7 @@ for c in json.load(open(sys.argv[1], encoding="utf-8")):
 }
 step "sample calls" write_samples
 MESLINK_SAMPLE_CALLS_TSV="$samples_tsv" step "test_every_call" run_if_built "$build/test_every_call"
+step "test_trace" run_if_built "$build/test_trace"
 
 if [ "${MESLINK_C_NO_VALGRIND:-0}" != 1 ]; then
     # --errors-for-leak-kinds=definite: the process-wide tokio runtime and its worker

@@ -30,6 +30,7 @@ from .errors import (
     TransportError,
 )
 from .records import GradingRecord, LoginInfo, SnDetail
+from .trace import TraceNode, TraceResult, TraceType
 
 __version__: str = _native.__version__
 
@@ -38,6 +39,9 @@ __all__ = [
     "LoginInfo",
     "SnDetail",
     "GradingRecord",
+    "TraceType",
+    "TraceNode",
+    "TraceResult",
     "calls",
     "catalog",
     "MeslinkError",

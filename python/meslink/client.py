@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Type, Unio
 from . import _native
 from .errors import InvalidArgumentError
 from .records import DateTimeLike, GradingRecord, LoginInfo, SnDetail
+from .trace import TraceResult, TraceType
 
 if TYPE_CHECKING:
     from .energy import Energy
@@ -161,6 +162,17 @@ class Client:
         elif any(v is not None for v in fields.values()):
             raise TypeError("pass either a GradingRecord or keyword arguments, not both")
         return self.call("grading.save", record.to_params())
+
+    def trace_query(self, unique_code: str, trace_type: Union[TraceType, str]) -> TraceResult:
+        """``trace.query``: the forward or reverse quality trace of ``unique_code`` as a
+        :class:`~meslink.TraceResult` (typed tree, raw ``data`` string, whole answer).
+        ``trace_type`` is a :class:`~meslink.TraceType` or ``"forward"``/``"reverse"``.
+        ``corpId``, ``userId`` and ``source`` come from the ``trace`` configuration; pass
+        them to :meth:`call` to set them per call. A signature refused by the gateway
+        raises :class:`~meslink.AuthError` quoting its ``X-Ca-Error-Message``."""
+        kind = trace_type.value if isinstance(trace_type, TraceType) else trace_type
+        answer = self.call("trace.query", {"uniqueCode": unique_code, "traceType": kind})
+        return TraceResult._from_answer(answer)
 
 
 def _default(value: Any) -> Any:

@@ -120,6 +120,11 @@ def make_config(url: str, password: str = PASSWORD, **extra: Any) -> Dict[str, A
     config: Dict[str, Any] = {
         "ate": {"base_url": url, "emp_no": USER, "password": password},
         "grading": {"base_url": url, "datasource": DATASOURCE},
+        "trace": {
+            "base_url": url,
+            "app_key": "meslink-trace",
+            "app_secret": "meslink-trace-secret",
+        },
         "timeout_ms": 10000,
         # Quick retries keep the fault tests fast.
         "retry": {"max_attempts": 4, "initial_backoff_ms": 10, "max_backoff_ms": 50},

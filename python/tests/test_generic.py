@@ -24,12 +24,14 @@ def test_generic_call_of_each_ate_and_grading_id(client: meslink.Client, sim: An
                 "voltage": 3.25,
                 "energy": 12,
             },
+            "trace.query": {"uniqueCode": "BAK615KM900001Z", "traceType": "forward"},
         }[id]
         answers[id] = client.call(id, params)
     assert answers["ate.login"]["epm_no"] == "ate"
     assert answers["ate.sn_detail.get"]["FUNCTION_NAME"] == "HWR650EUSN"
     assert answers["ate.sn_detail.upload"] == {"msg": "OK"}
     assert answers["grading.save"]["state"] == 1
+    assert answers["trace.query"]["data"]["treeList"][0]["uniqueCode"] == "BAK615KM900001Z"
     assert sim.grading_record("G1")["testTime"] == "2024-03-04 05:06:07"
     assert sim.grading_record("G1")["energy"] == 12
     assert client.call("ate.sn_detail.get", {"work_order": "1037020032"})["SN_QTY"] == 1

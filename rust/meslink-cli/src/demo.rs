@@ -103,6 +103,7 @@ pub fn run() -> Result<(), Error> {
             "the shift did not go as expected (see the lines above)",
         ));
     }
+    crate::demo_trace::run(&sim, SNS[0])?;
     Ok(())
 }
 

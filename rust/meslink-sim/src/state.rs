@@ -29,7 +29,6 @@ pub struct SimState {
     pub(crate) mgm: mgm::MgmData,
     #[allow(dead_code)]
     pub(crate) energy: energy::EnergyData,
-    #[allow(dead_code)]
     pub(crate) trace: trace::TraceData,
     requests: Mutex<BTreeMap<String, u64>>,
     logins: AtomicU64,
@@ -47,7 +46,7 @@ impl SimState {
             grading: grading::GradingData::default(),
             mgm: mgm::MgmData::default(),
             energy: energy::EnergyData::new(config),
-            trace: trace::TraceData::default(),
+            trace: trace::TraceData::new(&config.trace),
             requests: Mutex::new(BTreeMap::new()),
             logins: AtomicU64::new(0),
         };

@@ -4,7 +4,7 @@ use crate::catalog::{self, Server};
 use crate::config::ClientConfig;
 use crate::servers::{ate, energy, grading, mgm, trace};
 use crate::transport::Http;
-use crate::{runtime, Error, GradingRecord, LoginInfo, Result, SnDetail};
+use crate::{runtime, Error, GradingRecord, LoginInfo, Result, SnDetail, TraceResult, TraceType};
 use serde_json::{json, Value};
 use std::sync::Arc;
 
@@ -120,6 +120,19 @@ impl Client {
     /// `grading.save`: one cell's record; answers the server's `{"state":1,...}`.
     pub async fn grading_save(&self, record: &GradingRecord) -> Result<Value> {
         self.call("grading.save", record.to_params()).await
+    }
+
+    /// `trace.query`: the forward or reverse quality trace of `unique_code`, as a typed tree
+    /// (the raw `data` string and the whole answer kept). `corpId`, `userId` and `source`
+    /// come from the configuration; pass them to [`Client::call`] to set them per call.
+    pub async fn trace_query(
+        &self,
+        unique_code: &str,
+        trace_type: TraceType,
+    ) -> Result<TraceResult> {
+        let params = json!({ "uniqueCode": unique_code, "traceType": trace_type.as_str() });
+        let answer = self.call("trace.query", params).await?;
+        TraceResult::from_answer(answer).map_err(|e| e.with_call("trace.query"))
     }
 }
 

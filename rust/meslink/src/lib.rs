@@ -27,6 +27,7 @@ pub use error::{Error, ErrorKind, Result};
 pub use secret::Secret;
 pub use servers::ate::{LoginInfo, SnDetail};
 pub use servers::grading::GradingRecord;
+pub use servers::trace::{TraceNode, TraceResult, TraceType};
 
 /// The library version, as in Cargo.toml.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -52,6 +52,13 @@ impl Answer {
         (200..300).contains(&self.status)
     }
 
+    /// A header's value as text, if present and readable.
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .get(name)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+    }
+
     /// The body as JSON, or a protocol error quoting the start of what came instead.
     pub fn json(&self) -> Result<serde_json::Value> {
         serde_json::from_slice(&self.body).map_err(|_| {
@@ -176,10 +183,14 @@ impl Http {
                     unsent: true,
                 }),
             };
-        let mut rb = self
-            .client
-            .request(method, &req.url)
-            .header("Accept", "application/json");
+        let mut rb = self.client.request(method, &req.url);
+        if !req
+            .headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case("accept"))
+        {
+            rb = rb.header("Accept", "application/json");
+        }
         for (name, value) in &req.headers {
             rb = rb.header(*name, value);
         }
