@@ -6,10 +6,10 @@ from typing import Any
 import meslink
 
 
-def test_generic_call_of_each_ate_and_grading_id(client: meslink.Client, sim: Any) -> None:
+def test_generic_call_of_each_ate_grading_and_trace_id(client: meslink.Client, sim: Any) -> None:
     answers = {}
-    ids = [i for i in meslink.calls() if i.startswith(("ate.", "grading."))]
-    assert len(ids) == 4
+    ids = [i for i in meslink.calls() if i.startswith(("ate.", "grading.", "trace."))]
+    assert len(ids) == 5
     for id in ids:
         params = {
             "ate.login": None,
