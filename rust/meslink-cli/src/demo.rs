@@ -104,6 +104,7 @@ pub fn run() -> Result<(), Error> {
         ));
     }
     crate::demo_trace::run(&sim, SNS[0])?;
+    crate::demo_energy::run(&sim)?;
     Ok(())
 }
 

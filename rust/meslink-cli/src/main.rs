@@ -2,6 +2,7 @@
 //! call from the shell, run the simulator, list the catalog.
 
 mod demo;
+mod demo_energy;
 mod demo_trace;
 
 use meslink::{catalog, Client, Error};
