@@ -28,5 +28,10 @@ pub use secret::Secret;
 pub use servers::ate::{LoginInfo, SnDetail};
 pub use servers::grading::GradingRecord;
 
+/// The machine-tool IoT open API's types (seed 003).
+pub mod mgm {
+    pub use crate::servers::mgm::{codes, MgmConfig, OrgLevel, OrgNode, OrgTree, SysInfo};
+}
+
 /// The library version, as in Cargo.toml.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
