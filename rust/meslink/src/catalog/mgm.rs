@@ -15,7 +15,13 @@ pub static CALLS: &[CallSpec] = &[
         path: "/token",
         body: BodyEncoding::Json,
         params: &[
-            p("app_key", Text, Body, false, "app_key (default: the configured one)"),
+            p(
+                "app_key",
+                Text,
+                Body,
+                false,
+                "app_key (default: the configured one)",
+            ),
             p(
                 "app_secret",
                 Text,
@@ -35,7 +41,13 @@ pub static CALLS: &[CallSpec] = &[
         path: "/token",
         body: BodyEncoding::Json,
         params: &[
-            p("app_key", Text, Body, false, "app_key (default: the configured one)"),
+            p(
+                "app_key",
+                Text,
+                Body,
+                false,
+                "app_key (default: the configured one)",
+            ),
             p(
                 "refresh_token",
                 Text,
@@ -46,7 +58,8 @@ pub static CALLS: &[CallSpec] = &[
         ],
         retry: RetryClass::Safe,
         spoolable: false,
-        summary: "refresh_token: extends the token before expiry, a new one after; answers {expires_in}",
+        summary:
+            "refresh_token: extends the token before expiry, a new one after; answers {expires_in}",
     },
     CallSpec {
         id: "mgm.organization",
@@ -77,7 +90,13 @@ pub static CALLS: &[CallSpec] = &[
         path: "/real_time",
         body: BodyEncoding::Json,
         params: &[
-            p("machine_id", Text, Body, true, "机床id, sent as {machine_id, page}"),
+            p(
+                "machine_id",
+                Text,
+                Body,
+                true,
+                "机床id, sent as {machine_id, page}",
+            ),
             p("page", Text, Body, false, "page (\"a\")"),
         ],
         retry: RetryClass::Safe,
@@ -105,6 +124,7 @@ pub static CALLS: &[CallSpec] = &[
         ],
         retry: RetryClass::UnsentOnly,
         spoolable: false,
-        summary: "SockJS file transfer in base64 chunks, resumable from file_seek (a transfer handle)",
+        summary:
+            "SockJS file transfer in base64 chunks, resumable from file_seek (a transfer handle)",
     },
 ];

@@ -42,8 +42,18 @@ const fn info(code: i64, name: &'static str, message: &'static str, kind: ErrorK
 /// Every documented error code, in the document's order.
 pub const CODES: [CodeInfo; 14] = [
     info(KEY_ERROR, "KEY_ERROR", "invalid app_key", ErrorKind::Auth),
-    info(SECRET_ERROR, "SECRET_ERROR", "invalid app_secret", ErrorKind::Auth),
-    info(KEY_DISABLE, "KEY_DISABLE", "app key disabled", ErrorKind::Auth),
+    info(
+        SECRET_ERROR,
+        "SECRET_ERROR",
+        "invalid app_secret",
+        ErrorKind::Auth,
+    ),
+    info(
+        KEY_DISABLE,
+        "KEY_DISABLE",
+        "app key disabled",
+        ErrorKind::Auth,
+    ),
     info(
         ACCESS_TOKEN_ERROR,
         "ACCESS_TOKEN_ERROR",
@@ -68,7 +78,12 @@ pub const CODES: [CodeInfo; 14] = [
         "refresh_token expired",
         ErrorKind::Auth,
     ),
-    info(INVALID_TOKEN, "INVALID_TOKEN", "invalid token", ErrorKind::Auth),
+    info(
+        INVALID_TOKEN,
+        "INVALID_TOKEN",
+        "invalid token",
+        ErrorKind::Auth,
+    ),
     info(
         NOT_LASTED_TOKEN,
         "NOT_LASTED_TOKEN",
@@ -88,7 +103,12 @@ pub const CODES: [CodeInfo; 14] = [
         "the request content is invalid",
         ErrorKind::InvalidArgument,
     ),
-    info(NO_PERMISSION, "NO_PERMISSION", "no permission", ErrorKind::Auth),
+    info(
+        NO_PERMISSION,
+        "NO_PERMISSION",
+        "no permission",
+        ErrorKind::Auth,
+    ),
     info(
         NO_MACHINE,
         "NO_MACHINE",

@@ -124,8 +124,16 @@ static REGISTRY: LazyLock<Mutex<HashMap<Key, Weak<Limiter>>>> =
 
 /// The limiter of `app_key` at `base_url`, shared with every other client of the process
 /// that uses both. When clients configure different limits, the strictest one holds.
-pub(crate) fn shared(base_url: &str, app_key: &str, limit: usize, window: Duration) -> Arc<Limiter> {
-    let key = (base_url.trim_end_matches('/').to_owned(), app_key.to_owned());
+pub(crate) fn shared(
+    base_url: &str,
+    app_key: &str,
+    limit: usize,
+    window: Duration,
+) -> Arc<Limiter> {
+    let key = (
+        base_url.trim_end_matches('/').to_owned(),
+        app_key.to_owned(),
+    );
     let mut registry = REGISTRY.lock();
     registry.retain(|_, w| w.strong_count() > 0);
     if let Some(existing) = registry.get(&key).and_then(Weak::upgrade) {

@@ -160,7 +160,8 @@ impl OrgTree {
     /// Every machine, depth first in the children's order.
     pub fn machines(&self) -> Vec<&OrgNode> {
         let mut out = Vec::new();
-        self.root.collect(&mut |n| n.level == OrgLevel::Machine, &mut out);
+        self.root
+            .collect(&mut |n| n.level == OrgLevel::Machine, &mut out);
         out
     }
 
@@ -221,7 +222,11 @@ impl OrgNode {
             "{:width$}{} {} ({})\n",
             "",
             self.level.name(),
-            if self.name.is_empty() { "-" } else { &self.name },
+            if self.name.is_empty() {
+                "-"
+            } else {
+                &self.name
+            },
             self.id,
             width = indent * 2
         ));

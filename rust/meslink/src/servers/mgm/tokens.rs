@@ -267,8 +267,8 @@ mod tests {
 
     #[test]
     fn grants_read_seconds_as_numbers_or_text() {
-        let g = grant(&json!({"access_token": "a", "expires_in": 1.5, "refresh_token": "r"}))
-            .unwrap();
+        let g =
+            grant(&json!({"access_token": "a", "expires_in": 1.5, "refresh_token": "r"})).unwrap();
         assert_eq!(g.lifetime, Duration::from_millis(1500));
         assert!(g.refresh.is_some());
         let g = grant(&json!({"access_token": "a", "expires_in": "7200"})).unwrap();
@@ -279,6 +279,9 @@ mod tests {
 
     #[test]
     fn the_public_answer_has_no_token() {
-        assert_eq!(public_answer(Some(json!(7200))), json!({"expires_in": 7200}));
+        assert_eq!(
+            public_answer(Some(json!(7200))),
+            json!({"expires_in": 7200})
+        );
     }
 }
