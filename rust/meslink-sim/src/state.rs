@@ -45,7 +45,7 @@ impl SimState {
             tokens: TokenRegistry::default(),
             ate: ate::AteData::default(),
             grading: grading::GradingData::default(),
-            mgm: mgm::MgmData::default(),
+            mgm: mgm::MgmData::new(&config.mgm),
             energy: energy::EnergyData::default(),
             trace: trace::TraceData::default(),
             requests: Mutex::new(BTreeMap::new()),
