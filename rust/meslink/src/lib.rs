@@ -31,6 +31,10 @@ pub use servers::grading::GradingRecord;
 /// The machine-tool IoT open API's types (seed 003).
 pub mod mgm {
     pub use crate::servers::mgm::{codes, MgmConfig, OrgLevel, OrgNode, OrgTree, SysInfo};
+    pub use crate::servers::mgm::{
+        transfer_code_meaning, Md5Of, Overflow, Stream, StreamEvent, StreamOptions, StreamStats,
+        StreamTransport, Transfer, TransferProgress, TransferRequest, TRANSFER_CODES,
+    };
 }
 
 /// The library version, as in Cargo.toml.

@@ -9,7 +9,12 @@
 pub mod codes;
 mod rate_limit;
 mod resources;
+mod socket_tls;
+pub mod sockjs;
+pub mod stream;
 mod tokens;
+pub mod transfer;
+pub mod transfer_codes;
 
 pub use resources::{OrgLevel, OrgNode, OrgTree, SysInfo};
 pub use sockjs::StreamTransport;
