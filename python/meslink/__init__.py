@@ -29,7 +29,20 @@ from .errors import (
     ProtocolError,
     TransportError,
 )
+from .mgm import OrgNode, SysInfo
 from .records import GradingRecord, LoginInfo, SnDetail
+from .stream import (
+    DeltaEvent,
+    NoticeEvent,
+    ReconnectedEvent,
+    ReconnectingEvent,
+    SnapshotEvent,
+    StatusEvent,
+    Stream,
+    StreamEvent,
+    StreamStats,
+)
+from .transfer import Transfer, TransferProgress
 
 __version__: str = _native.__version__
 
@@ -38,6 +51,19 @@ __all__ = [
     "LoginInfo",
     "SnDetail",
     "GradingRecord",
+    "OrgNode",
+    "SysInfo",
+    "Stream",
+    "StreamEvent",
+    "StatusEvent",
+    "SnapshotEvent",
+    "DeltaEvent",
+    "NoticeEvent",
+    "ReconnectingEvent",
+    "ReconnectedEvent",
+    "StreamStats",
+    "Transfer",
+    "TransferProgress",
     "calls",
     "catalog",
     "MeslinkError",
