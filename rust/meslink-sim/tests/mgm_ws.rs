@@ -12,9 +12,8 @@ use serde_json::{json, Value};
 use std::time::Duration;
 use tokio_tungstenite::tungstenite::Message;
 
-type Ws = tokio_tungstenite::WebSocketStream<
-    tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
->;
+type Ws =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 const M1: &str = "8wCxAAAAAAABAAA=";
 const M2: &str = "GADIAAAAAgABAAA=";
@@ -96,9 +95,13 @@ async fn sockjs_stream_sends_status_record_and_deltas_for_each_machine() {
         seen.extend(sockjs_messages(&mut ws).await);
     }
     for m in [M1, M2] {
-        let status = seen.iter().find(|v| v["machine_id"] == m && v.get("status").is_some());
+        let status = seen
+            .iter()
+            .find(|v| v["machine_id"] == m && v.get("status").is_some());
         assert!(status.is_some(), "status of {m}");
-        let full = seen.iter().find(|v| v["id"] == m && v.get("program").is_some());
+        let full = seen
+            .iter()
+            .find(|v| v["id"] == m && v.get("program").is_some());
         assert_eq!(full.unwrap()["Zact"], "-6273.725");
         let deltas = seen
             .iter()
@@ -309,7 +312,10 @@ async fn transfer_refusals_use_the_documented_codes() {
     ws.send(Message::text(wrong.to_string())).await.unwrap();
     let answer: Value = serde_json::from_str(&text(&mut ws).await.unwrap()).unwrap();
     assert!(answer["request_id"].is_string(), "{answer}");
-    assert_eq!(sim.state().mgm_received_files()[0].md5, hex(&Md5::digest(b"hello")));
+    assert_eq!(
+        sim.state().mgm_received_files()[0].md5,
+        hex(&Md5::digest(b"hello"))
+    );
 }
 
 #[tokio::test]
@@ -336,7 +342,10 @@ async fn an_expiring_token_gets_the_notice_and_the_close() {
         events += batch.len();
     };
     assert!(events > 0, "events flowed before the expiry");
-    assert_eq!(notice, json!({"code": 3005, "message": "access_token expired"}));
+    assert_eq!(
+        notice,
+        json!({"code": 3005, "message": "access_token expired"})
+    );
     let close = sockjs_messages(&mut ws).await;
     assert_eq!(close[0]["close"], json!([3005, "access_token expired"]));
     assert_eq!(sim.state().mgm_realtime_expiry_closes(), 1);

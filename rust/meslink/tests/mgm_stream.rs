@@ -97,7 +97,11 @@ async fn through_reconnects(stream: &Stream, reconnects: u32) -> Vec<serde_json:
         match next(stream).await {
             StreamEvent::Reconnected { .. } => {
                 if let Some(heard) = &after {
-                    assert_eq!(heard.len(), 2, "events from both machines before reconnecting");
+                    assert_eq!(
+                        heard.len(),
+                        2,
+                        "events from both machines before reconnecting"
+                    );
                 }
                 after = Some(HashSet::new());
             }
@@ -216,7 +220,10 @@ async fn closing_wakes_waiters_and_ends_the_stream() {
     let e = waiting.await.unwrap().unwrap_err();
     assert_eq!(e.kind, ErrorKind::Closed);
     assert_eq!(stream.try_next().unwrap_err().kind, ErrorKind::Closed);
-    assert_eq!(stream.subscribe(MACHINES[0]).unwrap_err().kind, ErrorKind::Closed);
+    assert_eq!(
+        stream.subscribe(MACHINES[0]).unwrap_err().kind,
+        ErrorKind::Closed
+    );
     stream.close();
     // An open stream with nothing to say times out with None.
     let quiet = client.mgm_stream_open(Default::default()).await.unwrap();

@@ -35,7 +35,9 @@ fn file(name: &str, size: usize) -> (PathBuf, Vec<u8>) {
         fastrand::u64(..)
     ));
     std::fs::create_dir_all(&dir).unwrap();
-    let data: Vec<u8> = (0..size).map(|i| (i.wrapping_mul(31) % 253) as u8).collect();
+    let data: Vec<u8> = (0..size)
+        .map(|i| (i.wrapping_mul(31) % 253) as u8)
+        .collect();
     let path = dir.join(name);
     std::fs::write(&path, &data).unwrap();
     (path, data)
@@ -55,7 +57,10 @@ fn request(path: PathBuf) -> TransferRequest {
 }
 
 fn md5_hex(data: &[u8]) -> String {
-    Md5::digest(data).iter().map(|b| format!("{b:02x}")).collect()
+    Md5::digest(data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[tokio::test]
@@ -63,7 +68,10 @@ async fn a_transfer_cut_at_half_way_resumes_and_the_md5_matches() {
     let sim = sim().await;
     let (path, data) = file("O1001.nc", 3 * 1024 * 1024 + 123);
     sim.state().mgm_transfer_fail_after(data.len() as u64 / 2);
-    let transfer = client(&sim).mgm_transfer_start(request(path)).await.unwrap();
+    let transfer = client(&sim)
+        .mgm_transfer_start(request(path))
+        .await
+        .unwrap();
     assert_eq!(transfer.progress().total, data.len() as u64);
     let done = transfer
         .wait(Duration::from_secs(15))
@@ -174,7 +182,11 @@ async fn refusal_codes_are_typed_errors_and_cancel_ends_a_transfer() {
     let sim = sim().await;
     let client = client(&sim);
     let (path, _) = file("O3003.nc", 1000);
-    for (code, meaning) in [(733, "文件已经存在"), (730, "盒子与机床断开连接"), (712, "没有足够的存储空间")] {
+    for (code, meaning) in [
+        (733, "文件已经存在"),
+        (730, "盒子与机床断开连接"),
+        (712, "没有足够的存储空间"),
+    ] {
         sim.state().mgm_transfer_fail_with(code);
         let e = client
             .mgm_transfer_start(request(path.clone()))

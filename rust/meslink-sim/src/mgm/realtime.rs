@@ -135,7 +135,11 @@ async fn framed(
     upgrade(state, q, ws, Framing::SockJs)
 }
 
-async fn raw(State(state): State<Arc<SimState>>, Query(q): Params, ws: WebSocketUpgrade) -> Response {
+async fn raw(
+    State(state): State<Arc<SimState>>,
+    Query(q): Params,
+    ws: WebSocketUpgrade,
+) -> Response {
     upgrade(state, q, ws, Framing::Raw)
 }
 
@@ -245,7 +249,10 @@ async fn refuse(mut sock: SimSocket, code: i64, message: &str) {
 }
 
 async fn expire(state: &SimState, sock: SimSocket, code: i64, message: &str) {
-    state.realtime().expiry_closes.fetch_add(1, Ordering::Relaxed);
+    state
+        .realtime()
+        .expiry_closes
+        .fetch_add(1, Ordering::Relaxed);
     refuse(sock, code, message).await;
 }
 
@@ -318,7 +325,10 @@ async fn knobs(
     let k = match body {
         Ok(Json(k)) => k,
         Err(e) => {
-            return (StatusCode::BAD_REQUEST, Json(json!({ "error": e.body_text() })))
+            return (
+                StatusCode::BAD_REQUEST,
+                Json(json!({ "error": e.body_text() })),
+            )
                 .into_response()
         }
     };

@@ -96,12 +96,13 @@ impl SimSocket {
                 Framing::Raw => return Some(text),
                 // SockJS clients send a JSON array of strings (a bare string is accepted too).
                 Framing::SockJs => match serde_json::from_str::<Value>(&text) {
-                    Ok(Value::Array(items)) => self.pending.extend(items.into_iter().map(
-                        |item| match item {
-                            Value::String(s) => s,
-                            other => other.to_string(),
-                        },
-                    )),
+                    Ok(Value::Array(items)) => {
+                        self.pending
+                            .extend(items.into_iter().map(|item| match item {
+                                Value::String(s) => s,
+                                other => other.to_string(),
+                            }))
+                    }
                     Ok(Value::String(s)) => return Some(s),
                     _ => tracing::debug!("ignoring a malformed SockJS frame"),
                 },

@@ -155,7 +155,11 @@ async fn framed(
     upgrade(state, q, ws, Framing::SockJs)
 }
 
-async fn raw(State(state): State<Arc<SimState>>, Query(q): Params, ws: WebSocketUpgrade) -> Response {
+async fn raw(
+    State(state): State<Arc<SimState>>,
+    Query(q): Params,
+    ws: WebSocketUpgrade,
+) -> Response {
     upgrade(state, q, ws, Framing::Raw)
 }
 
@@ -396,7 +400,8 @@ async fn knobs(
     State(state): State<Arc<SimState>>,
     body: Result<Json<Knobs>, JsonRejection>,
 ) -> Response {
-    let bad = |msg: String| (StatusCode::BAD_REQUEST, Json(json!({ "error": msg }))).into_response();
+    let bad =
+        |msg: String| (StatusCode::BAD_REQUEST, Json(json!({ "error": msg }))).into_response();
     let k = match body {
         Ok(Json(k)) => k,
         Err(e) => return bad(e.body_text()),

@@ -256,7 +256,10 @@ impl Sender {
         match self.transport {
             StreamTransport::SockJs => {
                 let frame = serde_json::to_string(messages)?;
-                self.sink.send(Message::text(frame)).await.map_err(send_error)
+                self.sink
+                    .send(Message::text(frame))
+                    .await
+                    .map_err(send_error)
             }
             StreamTransport::Raw => {
                 for m in messages {

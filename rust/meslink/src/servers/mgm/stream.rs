@@ -594,7 +594,10 @@ mod tests {
             reason: "x".into(),
         }
         .to_json();
-        assert_eq!(r, json!({"type": "reconnecting", "attempt": 2, "reason": "x"}));
+        assert_eq!(
+            r,
+            json!({"type": "reconnecting", "attempt": 2, "reason": "x"})
+        );
     }
 
     #[test]

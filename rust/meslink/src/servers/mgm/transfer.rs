@@ -193,9 +193,8 @@ impl TransferRequest {
             }
             n => n,
         };
-        let meta = std::fs::metadata(&self.path).map_err(|e| {
-            Error::invalid(format!("cannot read {}: {e}", self.path.display()))
-        })?;
+        let meta = std::fs::metadata(&self.path)
+            .map_err(|e| Error::invalid(format!("cannot read {}: {e}", self.path.display())))?;
         if !meta.is_file() {
             return Err(Error::invalid(format!(
                 "{} is not a regular file",
@@ -275,7 +274,9 @@ impl Client {
     /// runs on the shared runtime: follow it with [`Transfer::progress`] and
     /// [`Transfer::wait`].
     pub async fn mgm_transfer_start(&self, request: TransferRequest) -> Result<Transfer> {
-        let (checked, total) = request.check().map_err(|e| e.with_call("mgm.file_transfer"))?;
+        let (checked, total) = request
+            .check()
+            .map_err(|e| e.with_call("mgm.file_transfer"))?;
         sockjs::base_url(self.inner())?;
         let (outcome, _) = watch::channel(None);
         let (stop, stopped) = watch::channel(false);
