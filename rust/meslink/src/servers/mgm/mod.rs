@@ -41,7 +41,7 @@ pub struct MgmConfig {
     pub app_secret: Secret,
     /// Calls allowed per `rate_limit_window_ms` and app_key (the document: 200 a
     /// minute). Shared by every client of the process using the same app_key and base
-    /// URL; when they configure different limits, the strictest one holds.
+    /// URL; when they configure different limits, the one with the lower rate holds.
     #[serde(default = "default_rate_limit_calls")]
     pub rate_limit_calls: u32,
     /// The window of `rate_limit_calls`, milliseconds (60000).

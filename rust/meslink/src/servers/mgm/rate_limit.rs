@@ -2,7 +2,8 @@
 //! callers never see 3009.
 //!
 //! One [`Limiter`] per app_key and base URL, shared by every client of the process that
-//! uses them (a static registry of weak references). It is a sliding log: a call takes a
+//! uses them (a static registry of weak references; when they configure different limits,
+//! the one with the lower rate holds). It is a sliding log: a call takes a
 //! slot before it is sent and keeps it until `window` after its answer came back. Counting
 //! from the answer (not the send) makes the log a superset of what the server can count
 //! in any of its windows, whatever the network delays: the server receives a call after
@@ -99,11 +100,15 @@ impl Limiter {
         }
     }
 
-    /// Tightens the limits: every client sharing the limiter gets the strictest settings.
+    /// Every client sharing the limiter gets the strictest settings: the pair with the
+    /// lower rate (calls per time) holds.
     fn tighten(&self, limit: usize, window: Duration) {
         let mut s = self.state.lock();
-        s.limit = s.limit.min(limit.max(1));
-        s.window = s.window.max(window);
+        let limit = limit.max(1);
+        if (limit as u128) * s.window.as_nanos() < (s.limit as u128) * window.as_nanos() {
+            s.limit = limit;
+            s.window = window;
+        }
     }
 
     pub fn window(&self) -> Duration {
@@ -189,8 +194,14 @@ mod tests {
     #[test]
     fn one_limiter_per_key_and_the_strictest_settings() {
         let a = shared("http://h/v1/", "key", 200, Duration::from_secs(60));
+        // 100 in 30 s is the same rate: the first settings stay.
         let b = shared("http://h/v1", "key", 100, Duration::from_secs(30));
         assert!(Arc::ptr_eq(&a, &b));
+        assert_eq!(a.state.lock().limit, 200);
+        // 10 a second is faster: ignored; 100 a minute is slower: it holds.
+        shared("http://h/v1", "key", 10, Duration::from_secs(1));
+        assert_eq!(a.state.lock().limit, 200);
+        shared("http://h/v1", "key", 100, Duration::from_secs(60));
         assert_eq!(a.state.lock().limit, 100);
         assert_eq!(a.window(), Duration::from_secs(60));
         let other = shared("http://h/v1", "other", 200, Duration::from_secs(60));
