@@ -227,7 +227,8 @@ async fn session(state: Arc<SimState>, mut sock: SimSocket, token: String) {
             }
             _ = tokio::time::sleep_until(expiry.into()) => {
                 match super::check_access_token(&state, &token) {
-                    Ok(at) => expiry = at,
+                    // Extended by a refresh; never spin on an instant already past.
+                    Ok(at) => expiry = at.max(std::time::Instant::now() + TICK),
                     Err((code, message)) => return expire(&state, sock, code, message).await,
                 }
             }
