@@ -59,6 +59,8 @@ pub(crate) struct Receiver {
     stream: SplitStream<Ws>,
     transport: StreamTransport,
     pending: VecDeque<Value>,
+    /// When the last frame of any kind (heartbeats and pongs included) arrived.
+    last_frame: std::time::Instant,
 }
 
 /// Opens a session at `path` (e.g. `/real_time`) of the configured mgm base URL, with
@@ -81,6 +83,7 @@ pub(crate) async fn connect(
         stream,
         transport,
         pending: VecDeque::new(),
+        last_frame: std::time::Instant::now(),
     };
     if transport == StreamTransport::SockJs {
         match tokio::time::timeout(timeout, rx.next_frame()).await {
@@ -273,6 +276,14 @@ impl Sender {
         }
     }
 
+    /// A websocket ping (the server's pong shows the connection is alive).
+    pub(crate) async fn ping(&mut self) -> Result<()> {
+        self.sink
+            .send(Message::Ping(Default::default()))
+            .await
+            .map_err(send_error)
+    }
+
     /// Sends a close frame (best effort).
     pub(crate) async fn close(&mut self) {
         let _ = self.sink.send(Message::Close(None)).await;
@@ -297,6 +308,11 @@ enum Frame {
 }
 
 impl Receiver {
+    /// How long since the server sent anything at all.
+    pub(crate) fn silence(&self) -> Duration {
+        self.last_frame.elapsed()
+    }
+
     /// The next application message, or the close. Heartbeats and pings are absorbed.
     /// Cancel-safe: the only await is the websocket's `next`.
     pub(crate) async fn recv(&mut self) -> Result<Incoming> {
@@ -321,6 +337,7 @@ impl Receiver {
                 }
                 Some(Ok(m)) => m,
             };
+            self.last_frame = std::time::Instant::now();
             let text = match msg {
                 Message::Text(t) => t.as_str().to_owned(),
                 Message::Binary(b) => String::from_utf8_lossy(&b).into_owned(),

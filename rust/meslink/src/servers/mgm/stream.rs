@@ -419,6 +419,11 @@ async fn open_session(
     }
 }
 
+/// The reader pings the server this often (SockJS servers also send `h` every ~25 s)...
+const PING_EVERY: Duration = Duration::from_secs(20);
+/// ...and treats this much silence (no message, heartbeat or pong) as a dead connection.
+const SILENCE_LIMIT: Duration = Duration::from_secs(65);
+
 /// Why a session ended.
 struct Ending {
     reason: String,
@@ -457,10 +462,23 @@ impl Task {
     /// the session ends (`Some`) or the stream is closed (`None`).
     async fn pump(&mut self, tx: &mut Sender, rx: &mut Receiver) -> Option<Ending> {
         let mut token_refused = false;
+        let mut liveness =
+            tokio::time::interval_at(tokio::time::Instant::now() + PING_EVERY, PING_EVERY);
         loop {
             tokio::select! {
                 biased;
                 _ = stopped(&mut self.stopped) => return None,
+                _ = liveness.tick() => {
+                    if rx.silence() > SILENCE_LIMIT {
+                        let reason = format!(
+                            "the server sent nothing for {} s", SILENCE_LIMIT.as_secs()
+                        );
+                        return Some(Ending { reason, token_refused });
+                    }
+                    if let Err(e) = tx.ping().await {
+                        return Some(Ending { reason: e.message, token_refused });
+                    }
+                }
                 Some(machine) = self.commands.recv() => {
                     if let Err(e) = tx.send(&[subscription(&machine)]).await {
                         return Some(Ending { reason: e.message, token_refused });
