@@ -6,9 +6,13 @@ from typing import Any
 import meslink
 
 
+# The servers this client is configured for; other servers' ids have their own tests.
+COVERED = ("ate.", "grading.")
+
+
 def test_generic_call_of_each_id(client: meslink.Client, sim: Any) -> None:
     answers = {}
-    for id in meslink.calls():
+    for id in filter(lambda i: i.startswith(COVERED), meslink.calls()):
         params = {
             "ate.login": None,
             "ate.sn_detail.get": {"work_order": 1037020032},  # numbers are sent as text
@@ -32,7 +36,7 @@ def test_generic_call_of_each_id(client: meslink.Client, sim: Any) -> None:
     assert sim.grading_record("G1")["energy"] == 12
     assert client.call("ate.sn_detail.get", {"work_order": "1037020032"})["SN_QTY"] == 1
     state = sim.state()["requests"]
-    assert all(state[id] >= 1 for id in meslink.calls()), state
+    assert all(state[id] >= 1 for id in meslink.calls() if id.startswith(COVERED)), state
 
 
 def test_unicode_round_trip(client: meslink.Client, sim: Any) -> None:

@@ -2,6 +2,7 @@
 //! call from the shell, run the simulator, list the catalog.
 
 mod demo;
+mod demo_mgm;
 
 use meslink::{catalog, Client, Error};
 use std::process::ExitCode;
