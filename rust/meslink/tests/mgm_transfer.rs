@@ -27,8 +27,9 @@ fn client(sim: &Sim) -> Client {
     .unwrap()
 }
 
-/// A file of `size` bytes of a fixed pattern in a fresh temp directory.
-fn file(name: &str, size: usize) -> (PathBuf, Vec<u8>) {
+/// A file of `size` bytes of a fixed pattern in a fresh temp directory, removed with
+/// the returned guard.
+fn file(name: &str, size: usize) -> (Tmp, Vec<u8>) {
     let dir = std::env::temp_dir().join(format!(
         "meslink-mgm-transfer-{}-{}",
         std::process::id(),
@@ -40,7 +41,24 @@ fn file(name: &str, size: usize) -> (PathBuf, Vec<u8>) {
         .collect();
     let path = dir.join(name);
     std::fs::write(&path, &data).unwrap();
-    (path, data)
+    (Tmp(path), data)
+}
+
+/// A temp file whose directory goes when it is dropped.
+struct Tmp(PathBuf);
+
+impl Tmp {
+    fn path(&self) -> PathBuf {
+        self.0.clone()
+    }
+}
+
+impl Drop for Tmp {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
 }
 
 fn request(path: PathBuf) -> TransferRequest {
@@ -66,10 +84,10 @@ fn md5_hex(data: &[u8]) -> String {
 #[tokio::test]
 async fn a_transfer_cut_at_half_way_resumes_and_the_md5_matches() {
     let sim = sim().await;
-    let (path, data) = file("O1001.nc", 3 * 1024 * 1024 + 123);
+    let (tmp, data) = file("O1001.nc", 3 * 1024 * 1024 + 123);
     sim.state().mgm_transfer_fail_after(data.len() as u64 / 2);
     let transfer = client(&sim)
-        .mgm_transfer_start(request(path))
+        .mgm_transfer_start(request(tmp.path()))
         .await
         .unwrap();
     assert_eq!(transfer.progress().total, data.len() as u64);
@@ -101,7 +119,8 @@ async fn a_transfer_cut_at_half_way_resumes_and_the_md5_matches() {
 async fn raw_transport_and_the_other_md5_convention() {
     let sim = sim().await;
     let client = client(&sim);
-    let (path, data) = file("程序一.nc", 200_000);
+    let (tmp, data) = file("程序一.nc", 200_000);
+    let path = tmp.path();
 
     // The server checks the raw bytes' md5; the default (base64 text) is refused: 732.
     sim.state().set_mgm_md5_of_raw_bytes(true);
@@ -139,9 +158,11 @@ async fn raw_transport_and_the_other_md5_convention() {
 async fn limits_refuse_before_connecting() {
     let sim = sim().await;
     let client = client(&sim);
-    let (small, _) = file("ok.nc", 10);
+    let (small_tmp, _) = file("ok.nc", 10);
+    let small = small_tmp.path();
 
-    let (big, _) = file("big.nc", 0);
+    let (big_tmp, _) = file("big.nc", 0);
+    let big = big_tmp.path();
     std::fs::File::options()
         .write(true)
         .open(&big)
@@ -181,7 +202,8 @@ async fn limits_refuse_before_connecting() {
 async fn refusal_codes_are_typed_errors_and_cancel_ends_a_transfer() {
     let sim = sim().await;
     let client = client(&sim);
-    let (path, _) = file("O3003.nc", 1000);
+    let (tmp, _) = file("O3003.nc", 1000);
+    let path = tmp.path();
     for (code, meaning) in [
         (733, "文件已经存在"),
         (730, "盒子与机床断开连接"),
@@ -203,7 +225,8 @@ async fn refusal_codes_are_typed_errors_and_cancel_ends_a_transfer() {
 
     // A cancelled transfer reports Closed, whatever the task was doing.
     sim.state().mgm_transfer_fail_after(1);
-    let (big, _) = file("O4004.nc", 2 * 1024 * 1024);
+    let (big_tmp, _) = file("O4004.nc", 2 * 1024 * 1024);
+    let big = big_tmp.path();
     let t = client.mgm_transfer_start(request(big)).await.unwrap();
     t.cancel();
     let e = t.wait(Duration::from_secs(5)).await.unwrap_err();
