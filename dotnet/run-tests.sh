@@ -46,7 +46,7 @@ mcs_flags=(-langversion:7.2 -nologo -warnaserror+ -nowarn:1591 -debug)
 
 say "mcs MesLink.dll"
 mcs "${mcs_flags[@]}" -unsafe -target:library -out:"$out/MesLink.dll" -doc:"$out/MesLink.xml" \
-    dotnet/MesLink/*.cs
+    dotnet/MesLink/*.cs dotnet/MesLink/*/*.cs
 
 say "mcs MesLink.Tests.dll ($nunit)"
 cp -f "$nunit" "$out/"
