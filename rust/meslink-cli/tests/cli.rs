@@ -24,6 +24,12 @@ fn demo_runs_a_shift_and_shows_the_rule_check_failure() {
     );
     assert!(text.contains("4 SNs accepted, 1 refused"), "{text}");
     assert!(text.contains("24 cell records on the MES"), "{text}");
+    assert!(
+        text.contains("machine 盒子未配置 (8wCxAAAAAAABAAA=)"),
+        "{text}"
+    );
+    assert!(text.contains("reconnected (attempt"), "{text}");
+    assert!(text.contains("100 %"), "{text}");
 }
 
 #[test]
