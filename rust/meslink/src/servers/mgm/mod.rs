@@ -123,7 +123,6 @@ pub(crate) async fn call(inner: &Inner, spec: &'static CallSpec, params: Params)
 
 /// A valid access token, getting or renewing one first when needed (one renewal at a
 /// time). The stream and transfer sessions put it in their URLs.
-#[allow(dead_code)] // used by the stream and transfer sessions
 pub(crate) async fn access_token(inner: &Inner) -> Result<Secret> {
     let (cfg, session) = session(inner)?;
     tokens::access(inner, cfg, session).await
@@ -131,7 +130,6 @@ pub(crate) async fn access_token(inner: &Inner) -> Result<Secret> {
 
 /// Tells the token cache that the server refused `rejected`, so that the next
 /// [`access_token`] renews it (unless another caller already did).
-#[allow(dead_code)] // used by the stream and transfer sessions
 pub(crate) async fn token_rejected(inner: &Inner, rejected: &Secret) {
     if let Ok((_, session)) = session(inner) {
         session.tokens.reject(rejected);
