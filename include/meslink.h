@@ -468,6 +468,283 @@ int32_t meslink_grading_save(int32_t client,
                              uint32_t cap,
                              uint32_t *out_len);
 
+/*
+ Opens a live stream (`mgm.realtime`) on `client`, whose configuration must have an
+ `mgm` section. Gets an access token if needed and connects before returning; machines
+ are added with `meslink_stream_subscribe`. The stream's strings (machine ids in,
+ events and errors out) are in the client's encoding.
+
+ `options_json` may be NULL for the defaults, or a JSON object with any of:
+ `{"transport":"sockjs"|"raw", "queue_capacity":4096,
+ "overflow":"drop_oldest"|"drop_newest", "reconnect_initial_ms":200,
+ "reconnect_max_ms":5000}`. `transport` "sockjs" (the default) speaks SockJS framing
+ over its websocket transport, as the platform's JS client does; "raw" uses the plain
+ websocket endpoint. The queue between the socket and the reader holds
+ `queue_capacity` events; when it is full, `overflow` says which event is dropped (the
+ oldest queued, by default, so a slow reader sees the newest state), and
+ `meslink_stream_stats` counts them. Unknown keys are refused.
+
+ On `MESLINK_OK`, `*out_stream` receives the handle, a positive id; close it with
+ `meslink_stream_close`. On any failure `*out_stream` is 0 when `out_stream` is not
+ NULL. The stream does not depend on the client handle staying open: closing the
+ client first is safe, and the stream keeps running until it is closed itself.
+
+ Thread-safe; the handle may be used from any number of threads at once.
+
+ Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (NULL `out_stream`, malformed or
+ unknown options, no `mgm` section), `MESLINK_E_INVALID_HANDLE` (the client),
+ `MESLINK_E_ENCODING`, `MESLINK_E_TRANSPORT`, `MESLINK_E_TIMEOUT`, `MESLINK_E_AUTH`
+ (the app key or secret was refused), `MESLINK_E_BUSINESS`, `MESLINK_E_PROTOCOL`,
+ `MESLINK_E_NOT_IMPLEMENTED`, `MESLINK_E_INTERNAL`.
+
+ # Safety
+ `options_json` must be NULL or a NUL-terminated string; `out_stream` must be NULL or
+ point to a writable `int32_t`.
+ */
+int32_t meslink_stream_open(int32_t client, const char *options_json, int32_t *out_stream);
+
+/*
+ Follows the machine `machine_id` (e.g. `8wCxAAAAAAABAAA=`, from `mgm.organization`)
+ on the stream: its status, full snapshots and deltas are delivered from now on. The
+ subscription is remembered and sent again after every reconnect. Call once per
+ machine; a machine already followed is not followed twice.
+
+ `machine_id` is read in the stream's encoding; the caller keeps ownership.
+ Thread-safe.
+
+ Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (NULL or empty `machine_id`),
+ `MESLINK_E_INVALID_HANDLE`, `MESLINK_E_ENCODING`, `MESLINK_E_CLOSED` (the stream was
+ closed meanwhile), `MESLINK_E_INTERNAL`.
+
+ # Safety
+ `machine_id` must be NULL or a NUL-terminated string.
+ */
+int32_t meslink_stream_subscribe(int32_t stream, const char *machine_id);
+
+/*
+ Takes the next event of the stream, waiting up to `timeout_ms` milliseconds for one
+ (0: do not wait), and writes it into `buf` as one JSON object:
+ `{"type":"status","machine_id":"8wCxAAAAAAABAAA=","data":{...the server's message...}}`
+ where `type` is `status` (machine status, with the alarm fields when the server sends
+ them), `snapshot` (a full axis/spindle record), `delta` (a partial change), `notice`
+ (any other server message, e.g. the token-expiry notice; no `machine_id`),
+ `reconnecting` (`"attempt"`, `"reason"`: the connection was lost and is being
+ restored) or `reconnected` (`"attempt"`: subscriptions are sent again and data
+ follows). `data` is the server's JSON unchanged.
+
+ Buffer rules as `meslink_client_call`: when `cap` is too small the event is not lost;
+ it is kept (`MESLINK_E_BUFFER_TOO_SMALL`, `*out_len` = length needed) and
+ `meslink_answer_fetch` hands it over. On other statuses `*out_len` is 0 and `buf` "".
+
+ With a callback set (`meslink_stream_set_callback`) the events go to the callback and
+ this function refuses with `MESLINK_E_INVALID_ARGUMENT`.
+
+ Thread-safe: several threads may wait on one stream; each event goes to one of them.
+ Blocks the calling thread for at most `timeout_ms`.
+
+ Returns `MESLINK_OK` (an event is in `buf`), `MESLINK_NO_EVENT` (none came within
+ `timeout_ms`), `MESLINK_CLOSED` (the stream was closed by `meslink_stream_close` on
+ another thread while this call waited), `MESLINK_E_BUFFER_TOO_SMALL`,
+ `MESLINK_E_INVALID_ARGUMENT`, `MESLINK_E_INVALID_HANDLE`, `MESLINK_E_INTERNAL`.
+
+ # Safety
+ `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
+ */
+int32_t meslink_stream_next(int32_t stream,
+                            uint32_t timeout_ms,
+                            char *buf,
+                            uint32_t cap,
+                            uint32_t *out_len);
+
+/*
+ Sets (or, with `callback` NULL, removes) the callback that receives every event of
+ the stream instead of `meslink_stream_next`.
+
+ `callback(user, event_json, len)` is called once per event, in order, on a thread of
+ meslink's (one per stream with a callback; never the caller's, never a runtime
+ thread), with the event's JSON as `meslink_stream_next` writes it: NUL-terminated,
+ `len` bytes without the NUL, in the stream's encoding. `event_json` is valid only
+ during the call: copy what you keep. The callback should return quickly (events
+ queue meanwhile, see `queue_capacity`); it may call any meslink function, including
+ this one or `meslink_stream_close` on its own stream.
+
+ When this function returns, the previous callback is not running and will not be
+ called again (unless this is called from inside that callback, which then finishes
+ its current event), so its `user` data may be freed. An event taken but not yet
+ delivered when a callback is removed is kept for the next reader. `user` is passed
+ back unchanged; meslink never reads it.
+
+ Thread-safe.
+
+ Returns `MESLINK_OK`, `MESLINK_E_INVALID_HANDLE`, `MESLINK_E_INTERNAL` (no thread
+ could be started).
+
+ # Safety
+ `callback` must be NULL or a function safe to call from another thread with these
+ arguments until it is replaced or the stream closed; the same for `user`'s use there.
+ */
+int32_t meslink_stream_set_callback(int32_t stream, void (*callback)(void *user,
+                                                                     const char *event_json,
+                                                                     uint32_t len), void *user);
+
+/*
+ Writes the stream's counters as JSON into `buf`:
+ `{"delivered":120,"dropped":0,"reconnects":3,"queued":2}`: events handed to the reader
+ (or callback), events dropped because the queue was full (see `overflow` in
+ `meslink_stream_open`), reconnections made, events waiting now.
+
+ Buffer rules as `meslink_client_call`. Thread-safe; never blocks.
+
+ Returns `MESLINK_OK`, `MESLINK_E_BUFFER_TOO_SMALL`, `MESLINK_E_INVALID_ARGUMENT`,
+ `MESLINK_E_INVALID_HANDLE`.
+
+ # Safety
+ `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
+ */
+int32_t meslink_stream_stats(int32_t stream, char *buf, uint32_t cap, uint32_t *out_len);
+
+/*
+ Closes the stream: disconnects, stops its callback (waiting for a running callback
+ to return, unless called from inside it), drops the queued events and frees the
+ handle. Threads waiting in `meslink_stream_next` on it return `MESLINK_CLOSED`; a
+ later call with the id returns `MESLINK_E_INVALID_HANDLE`.
+
+ Thread-safe.
+
+ Returns `MESLINK_OK`, `MESLINK_E_INVALID_HANDLE`.
+ */
+int32_t meslink_stream_close(int32_t stream);
+
+/*
+ Starts sending a file (`mgm.file_transfer`) on `client`, whose configuration must have
+ an `mgm` section, and returns at once with a transfer handle; the file is sent in the
+ background, in chunks, never held in memory whole.
+
+ `request_json` (in the client's encoding) is a JSON object:
+ `{"path":"/data/part.nc", "cloud_path":"/programs", "machine_id":"8wCxAAAAAAABAAA=",
+ "storage_type":0, "file_name":"part.nc", "chunk_size":65536,
+ "md5_of":"base64_text"|"raw_bytes", "transport":"sockjs"|"raw"}`:
+ `path` is the local file; `cloud_path`, `machine_id` and `storage_type` (0 or 1) are
+ the server's fields; `file_name` defaults to the file's name; `chunk_size` (bytes per
+ message, 0 = 65536), `md5_of` (what the per-chunk `file_md5` is computed over) and
+ `transport` are optional. Unknown keys are refused.
+
+ The documented limits are checked before connecting: at most 50 MB, a file name of at
+ most 180 ASCII or 60 CJK characters, `storage_type` 0 or 1; a file that cannot be read
+ is refused too. All are `MESLINK_E_INVALID_ARGUMENT` with nothing sent. When the
+ server answers with a `file_seek` (an earlier transfer of the same file was cut), the
+ transfer resumes from there.
+
+ On `MESLINK_OK`, `*out_transfer` receives the handle; on any failure it is 0 (when not
+ NULL). Close it with `meslink_transfer_close`. The transfer does not depend on the
+ client handle staying open.
+
+ Thread-safe.
+
+ Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT`, `MESLINK_E_INVALID_HANDLE` (the
+ client), `MESLINK_E_ENCODING`, `MESLINK_E_NOT_IMPLEMENTED`, `MESLINK_E_INTERNAL`;
+ failures while sending are reported by `meslink_transfer_progress` and
+ `meslink_transfer_wait`.
+
+ # Safety
+ `request_json` must be NULL or a NUL-terminated string; `out_transfer` must be NULL or
+ point to a writable `int32_t`.
+ */
+int32_t meslink_transfer_start(int32_t client, const char *request_json, int32_t *out_transfer);
+
+/*
+ Reads the transfer's progress without waiting: `*sent` bytes of `*total` (either
+ pointer may be NULL). After a resume, `sent` starts at the server's `file_seek`.
+
+ Thread-safe; never blocks.
+
+ Returns `MESLINK_PENDING` (still sending), `MESLINK_OK` (finished: the server answered
+ with its `request_id`; see `meslink_transfer_wait` for the result), or the error the
+ transfer failed with, the same every time it is asked, with the detail in the last
+ error: `MESLINK_E_BUSINESS` (the server's code 711–734 and its meaning),
+ `MESLINK_E_TRANSPORT`, `MESLINK_E_TIMEOUT`, `MESLINK_E_AUTH`, `MESLINK_E_PROTOCOL`,
+ `MESLINK_E_CLOSED` (cancelled); also `MESLINK_E_INVALID_HANDLE`.
+
+ # Safety
+ `sent`, `total`: NULL or writable `uint64_t`s.
+ */
+int32_t meslink_transfer_progress(int32_t transfer, uint64_t *sent, uint64_t *total);
+
+/*
+ Waits up to `timeout_ms` milliseconds (0: do not wait) for the transfer to end and,
+ when it finished, writes its result into `buf`:
+ `{"sent":1048576,"total":1048576,"finished":true,"file_id":"...","request_id":"..."}`
+ (`file_id` and `request_id` as the server gave them, null when it did not).
+
+ Buffer rules as `meslink_client_call` (a too-small buffer keeps the result for
+ `meslink_answer_fetch`). Thread-safe; blocks the calling thread for at most
+ `timeout_ms`.
+
+ Returns `MESLINK_OK` (finished; result in `buf`), `MESLINK_PENDING` (still running at
+ the timeout; `buf` ""), the transfer's error as `meslink_transfer_progress` does,
+ `MESLINK_E_BUFFER_TOO_SMALL`, `MESLINK_E_INVALID_ARGUMENT`, `MESLINK_E_INVALID_HANDLE`.
+
+ # Safety
+ `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
+ */
+int32_t meslink_transfer_wait(int32_t transfer,
+                              uint32_t timeout_ms,
+                              char *buf,
+                              uint32_t cap,
+                              uint32_t *out_len);
+
+/*
+ Sets (or, with `callback` NULL, removes) the progress callback of the transfer.
+
+ `callback(user, status, sent, total)` is called on a thread of meslink's (one per
+ transfer with a callback) whenever the byte count changes, at most about every 50 ms,
+ with `status` `MESLINK_PENDING`; then once more at the end with `MESLINK_OK`
+ (finished) or the error status (the last error is not readable there: call
+ `meslink_transfer_progress` for it). After that final call it is not called again.
+
+ When this function returns, the previous callback is not running and will not be
+ called again (unless this is called from inside it), so its `user` data may be freed.
+ The callback may call any meslink function. `user` is passed back unchanged.
+
+ Thread-safe.
+
+ Returns `MESLINK_OK`, `MESLINK_E_INVALID_HANDLE`, `MESLINK_E_INTERNAL`.
+
+ # Safety
+ `callback` must be NULL or a function safe to call from another thread with these
+ arguments until it is replaced or the transfer closed; the same for `user`'s use there.
+ */
+int32_t meslink_transfer_set_callback(int32_t transfer,
+                                      void (*callback)(void *user,
+                                                       int32_t status,
+                                                       uint64_t sent,
+                                                       uint64_t total),
+                                      void *user);
+
+/*
+ Asks the transfer to stop: nothing more is sent, and it ends with `MESLINK_E_CLOSED`
+ (unless it finished first). The handle stays open until `meslink_transfer_close`.
+ What the server already received stays there, so starting the same file again later
+ resumes from the server's `file_seek`.
+
+ Thread-safe; never blocks.
+
+ Returns `MESLINK_OK`, `MESLINK_E_INVALID_HANDLE`.
+ */
+int32_t meslink_transfer_cancel(int32_t transfer);
+
+/*
+ Frees the transfer handle; a transfer still running is cancelled (see
+ `meslink_transfer_cancel`), its callback stopped (waiting for a running callback to
+ return, unless called from inside it). A later call with the id returns
+ `MESLINK_E_INVALID_HANDLE`.
+
+ Thread-safe.
+
+ Returns `MESLINK_OK`, `MESLINK_E_INVALID_HANDLE`.
+ */
+int32_t meslink_transfer_close(int32_t transfer);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Tests the meslink C ABI from C: builds libmeslink (shared and static) and the simulator,
-# compiles tests/test_meslink.c against include/meslink.h twice (shared library with an
-# rpath; static library) and tests/test_trace.c (trace.query through the generic call),
-# compiles examples/station.c, starts target/debug/meslink-sim,
-# runs them all, then the shared-library test again under valgrind.
+# compiles tests/test_meslink.c and tests/test_stream.c against include/meslink.h twice
+# each (shared library with an rpath; static library), tests/test_every_call.c (every
+# request call through the generic call) and tests/test_trace.c, compiles examples/station.c,
+# starts target/debug/meslink-sim, runs them all, then the shared-library tests again
+# under valgrind.
+#
+# test_stream's soak lasts MESLINK_SOAK_SECONDS (default 60) in the shared-library run;
+# the static and valgrind runs, which check linking and memory, soak for at most 10 s.
 #
 # Usage: bindings/c/run-tests.sh            (from anywhere; needs cargo, gcc, valgrind)
 #        MESLINK_C_NO_VALGRIND=1 ...        skips the valgrind run
@@ -51,12 +55,15 @@ lib="$target_dir/debug"
 sim_bin="$lib/meslink-sim"
 
 cflags=(-std=c11 -O1 -g -Wall -Wextra -Werror -pthread -I"$root/include")
-step "gcc test (shared)" gcc "${cflags[@]}" bindings/c/tests/test_meslink.c \
-    -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/test_meslink_shared"
-# The static library needs the system libraries Rust's std uses
-# (`cargo rustc -p meslink-ffi -- --print native-static-libs` lists them).
-step "gcc test (static)" gcc "${cflags[@]}" bindings/c/tests/test_meslink.c \
-    "$lib/libmeslink.a" -lpthread -ldl -lm -o "$build/test_meslink_static"
+tests=(test_meslink test_stream)
+for t in "${tests[@]}"; do
+    step "gcc $t (shared)" gcc "${cflags[@]}" "bindings/c/tests/$t.c" \
+        -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/${t}_shared"
+    # The static library needs the system libraries Rust's std uses
+    # (`cargo rustc -p meslink-ffi -- --print native-static-libs` lists them).
+    step "gcc $t (static)" gcc "${cflags[@]}" "bindings/c/tests/$t.c" \
+        "$lib/libmeslink.a" -lpthread -ldl -lm -o "$build/${t}_static"
+done
 step "gcc test_every_call" gcc "${cflags[@]}" bindings/c/tests/test_every_call.c \
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/test_every_call"
 step "gcc test_trace" gcc "${cflags[@]}" bindings/c/tests/test_trace.c \
@@ -102,8 +109,12 @@ echo "simulator: $MESLINK_SIM_URL"
 run_if_built() { # run_if_built BINARY: fails when the compile step failed
     [ -x "$1" ] && "$1"
 }
-step "test_meslink (shared)" run_if_built "$build/test_meslink_shared"
-step "test_meslink (static)" run_if_built "$build/test_meslink_static"
+soak="${MESLINK_SOAK_SECONDS:-60}"
+short_soak=$((soak < 10 ? soak : 10))
+for t in "${tests[@]}"; do
+    step "$t (shared)" run_if_built "$build/${t}_shared"
+    MESLINK_SOAK_SECONDS=$short_soak step "$t (static)" run_if_built "$build/${t}_static"
+done
 step "example station" run_if_built "$build/station"
 # One sample call of every request call of the catalog (tools/sample_calls.py), as
 # "id<TAB>params" lines; tests/run-all.sh passes the samples it wrote for every layer.
@@ -127,16 +138,19 @@ if [ "${MESLINK_C_NO_VALGRIND:-0}" != 1 ]; then
     # threads live until exit by design (never dropped), so their memory is "still
     # reachable" or, for thread stacks, "possibly lost"; neither is a leak. Anything
     # definitely lost, and any invalid read/write, fails the run. No suppression file.
-    valgrind_run() {
-        valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
-            --log-file="$build/valgrind.log" "$build/test_meslink_shared"
+    valgrind_run() { # valgrind_run TEST
+        MESLINK_SOAK_SECONDS=$short_soak \
+            valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+            --log-file="$build/valgrind-$1.log" "$build/$1_shared"
         local rc=$?
         grep -E "ERROR SUMMARY|definitely lost|indirectly lost|possibly lost|still reachable" \
-            "$build/valgrind.log" | sed 's/^==[0-9]*== */valgrind: /'
+            "$build/valgrind-$1.log" | sed 's/^==[0-9]*== */valgrind: /'
         return $rc
     }
     if command -v valgrind >/dev/null; then
-        step "test_meslink (shared) under valgrind" valgrind_run
+        for t in "${tests[@]}"; do
+            step "$t (shared) under valgrind" valgrind_run "$t"
+        done
     else
         echo "valgrind is not installed" >&2
         results+=("FAIL  valgrind (not installed)")

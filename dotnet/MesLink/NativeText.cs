@@ -130,7 +130,7 @@ namespace MesLink
         }
 
         /// <summary>Fetches the answer kept after MESLINK_E_BUFFER_TOO_SMALL (<paramref name="needed"/> bytes plus the NUL).</summary>
-        private static string FetchKept(uint needed)
+        internal static string FetchKept(uint needed)
         {
             // The kept answer is already encoded, so its length cannot change; the loop
             // only guards against a library that says otherwise.

@@ -29,8 +29,21 @@ from .errors import (
     ProtocolError,
     TransportError,
 )
+from .mgm import OrgNode, SysInfo
 from .records import GradingRecord, LoginInfo, SnDetail
 from .trace import TraceNode, TraceResult, TraceType
+from .stream import (
+    DeltaEvent,
+    NoticeEvent,
+    ReconnectedEvent,
+    ReconnectingEvent,
+    SnapshotEvent,
+    StatusEvent,
+    Stream,
+    StreamEvent,
+    StreamStats,
+)
+from .transfer import Transfer, TransferProgress
 
 __version__: str = _native.__version__
 
@@ -42,6 +55,19 @@ __all__ = [
     "TraceType",
     "TraceNode",
     "TraceResult",
+    "OrgNode",
+    "SysInfo",
+    "Stream",
+    "StreamEvent",
+    "StatusEvent",
+    "SnapshotEvent",
+    "DeltaEvent",
+    "NoticeEvent",
+    "ReconnectingEvent",
+    "ReconnectedEvent",
+    "StreamStats",
+    "Transfer",
+    "TransferProgress",
     "calls",
     "catalog",
     "MeslinkError",

@@ -5,13 +5,20 @@ from __future__ import annotations
 import datetime
 import decimal
 import json
+import os
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Type, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Type, Union
 
 from . import _native
 from .errors import InvalidArgumentError
 from .records import DateTimeLike, GradingRecord, LoginInfo, SnDetail
 from .trace import TraceResult, TraceType
+
+from .mgm import OrgNode, SysInfo
+from .stream import Stream
+from .stream import _open as _open_stream
+from .transfer import Transfer
+from .transfer import _start as _start_transfer
 
 if TYPE_CHECKING:
     from .energy import Energy
@@ -173,6 +180,84 @@ class Client:
         kind = trace_type.value if isinstance(trace_type, TraceType) else trace_type
         answer = self.call("trace.query", {"uniqueCode": unique_code, "traceType": kind})
         return TraceResult._from_answer(answer)
+    # -- the machine-tool IoT platform (seed 003): resources ------------------------
+
+    def mgm_organization(self) -> OrgNode:
+        """``mgm.organization``: the factory tree this app may see, as the root
+        :class:`~meslink.OrgNode` (level ``"factory"``) whose ``children`` follow the
+        numeric keys of the server's ``members``; ``node.raw`` is the server's JSON.
+        Tokens and the platform's call limit are handled inside."""
+        return OrgNode._from_data(self.call("mgm.organization"))
+
+    def mgm_sys_info(self, machines: Iterable[str]) -> Dict[str, SysInfo]:
+        """``mgm.sys_info``: each machine's ``cnc_system``, ``cnc_class`` and
+        ``cnc_model``, by machine id. An unknown machine raises
+        :class:`~meslink.BusinessError` with ``server_code == "3012"``."""
+        if isinstance(machines, (str, bytes)):
+            raise TypeError("machines must be a list of machine ids, not a single string")
+        answer = self.call("mgm.sys_info", {"machine_list": list(machines)})
+        return {str(k): SysInfo._from_data(v) for k, v in answer.items()}
+
+    # -- the machine-tool IoT platform (seed 003): stream and transfer ---------------
+
+    def mgm_stream(
+        self,
+        machines: Iterable[str] = (),
+        *,
+        transport: Optional[str] = None,
+        queue_capacity: Optional[int] = None,
+        overflow: Optional[str] = None,
+        reconnect_initial_ms: Optional[int] = None,
+        reconnect_max_ms: Optional[int] = None,
+    ) -> Stream:
+        """``mgm.realtime``: opens a live stream (connecting before it returns) and
+        subscribes ``machines``; iterate it for typed events. ``transport`` is
+        ``"sockjs"`` (default: SockJS framing, like the platform's JS client) or
+        ``"raw"`` (the plain websocket endpoint). The queue holds ``queue_capacity``
+        events (4096); when full, ``overflow`` ``"drop_oldest"`` (default) or
+        ``"drop_newest"`` says which is discarded (counted in ``stream.stats.dropped``).
+        Reconnects back off from ``reconnect_initial_ms`` (200) to ``reconnect_max_ms``
+        (5000). Needs an ``mgm`` section in the configuration."""
+        return _open_stream(
+            self._native,
+            machines,
+            transport=transport,
+            queue_capacity=queue_capacity,
+            overflow=overflow,
+            reconnect_initial_ms=reconnect_initial_ms,
+            reconnect_max_ms=reconnect_max_ms,
+        )
+
+    def mgm_transfer(
+        self,
+        path: Union[str, "os.PathLike[str]"],
+        *,
+        cloud_path: str,
+        machine_id: str,
+        storage_type: int = 0,
+        file_name: Optional[str] = None,
+        chunk_size: Optional[int] = None,
+        md5_of: Optional[str] = None,
+        transport: Optional[str] = None,
+    ) -> Transfer:
+        """``mgm.file_transfer``: starts sending the local file ``path`` to the directory
+        ``cloud_path`` of machine ``machine_id`` (``storage_type`` 0: external storage,
+        1: internal), as ``file_name`` (default: the local name). Checked first, with
+        nothing sent: at most 50 MB, a name of at most 180 ASCII or 60 CJK characters,
+        ``storage_type`` 0 or 1 (:class:`~meslink.InvalidArgumentError` otherwise).
+        ``chunk_size`` bytes per message (65536), ``md5_of`` ``"base64_text"`` (default)
+        or ``"raw_bytes"``: what each chunk's ``file_md5`` is computed over."""
+        return _start_transfer(
+            self._native,
+            path,
+            cloud_path=cloud_path,
+            machine_id=machine_id,
+            storage_type=storage_type,
+            file_name=file_name,
+            chunk_size=chunk_size,
+            md5_of=md5_of,
+            transport=transport,
+        )
 
 
 def _default(value: Any) -> Any:

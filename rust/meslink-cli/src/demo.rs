@@ -1,5 +1,6 @@
-//! `meslink demo`: a station's shift on the ATE MES and the grading MES, against the
-//! simulator started in this process.
+//! `meslink demo`: a station's shift on the ATE MES and the grading MES, then the
+//! machine-tool platform ([`crate::demo_mgm`]), against the simulator started in this
+//! process.
 
 use meslink::{Client, Error, ErrorKind, GradingRecord, SnDetail};
 use meslink_sim::{Sim, SimConfig};
@@ -22,7 +23,10 @@ pub fn run() -> Result<(), Error> {
     let sim = Sim::start_background(SimConfig::default())
         .map_err(|e| Error::internal(format!("cannot start the simulator: {e}")))?;
     println!("meslink demo: a station's shift against the built-in simulator");
-    println!("simulator  {} (ATE MES + grading MES)\n", sim.base_url());
+    println!(
+        "simulator  {} (ATE MES, grading MES, machine-tool platform)\n",
+        sim.base_url()
+    );
     let client = Client::from_json(
         &json!({
             "ate": {"base_url": sim.base_url(), "emp_no": "ate", "password": "Windows123."},
@@ -103,8 +107,13 @@ pub fn run() -> Result<(), Error> {
             "the shift did not go as expected (see the lines above)",
         ));
     }
+    crate::demo_mgm::run(&sim)?;
     crate::demo_trace::run(&sim, SNS[0])?;
     crate::demo_energy::run(&sim)?;
+    println!(
+        "\ndemo finished in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 

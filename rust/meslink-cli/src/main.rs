@@ -3,6 +3,7 @@
 
 mod demo;
 mod demo_energy;
+mod demo_mgm;
 mod demo_trace;
 
 use meslink::{catalog, Client, Error};

@@ -29,6 +29,12 @@ fn demo_runs_a_shift_and_shows_the_rule_check_failure() {
         "{text}"
     );
     assert!(text.contains("consumption since yesterday"), "{text}");
+    assert!(
+        text.contains("machine 盒子未配置 (8wCxAAAAAAABAAA=)"),
+        "{text}"
+    );
+    assert!(text.contains("reconnected (attempt"), "{text}");
+    assert!(text.contains("100 %"), "{text}");
 }
 
 #[test]

@@ -11,6 +11,8 @@
 //! * [`buffer`]: caller buffers and the kept answer, `meslink_answer_fetch`;
 //! * [`client`]: the handle registry, `meslink_client_open[_ex]` / `_close`;
 //! * [`calls`]: the generic call and the named ones;
+//! * [`stream`]: live machine data (`mgm.realtime`) by polling or callback;
+//! * [`transfer`]: file transfers (`mgm.file_transfer`) in the background;
 //! * [`guard`]: the `catch_unwind` wrapper every export runs in.
 //!
 //! Every export returns an `int32_t` status except `meslink_version` and
@@ -31,15 +33,23 @@ pub mod buffer;
 pub mod client;
 // The generic call and the named calls.
 pub mod calls;
+// Stream handles (mgm.realtime).
+pub mod stream;
+// Transfer handles (mgm.file_transfer).
+pub mod transfer;
 // The catch_unwind wrapper.
 mod guard;
+// The threads that call C callbacks.
+mod worker;
 
 pub use buffer::*;
 pub use calls::*;
 pub use client::*;
 pub use error::{meslink_error_last, meslink_error_last_json};
 pub use status::*;
+pub use stream::*;
 pub use text::meslink_encoding_set;
+pub use transfer::*;
 
 use std::ffi::c_char;
 

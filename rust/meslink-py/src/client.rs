@@ -18,7 +18,8 @@ pub(crate) struct Client {
 }
 
 impl Client {
-    fn client(&self) -> Result<meslink::Client, meslink::Error> {
+    /// The core client, or a `Closed` error once closed.
+    pub(crate) fn client(&self) -> Result<meslink::Client, meslink::Error> {
         self.inner
             .lock()
             .clone()

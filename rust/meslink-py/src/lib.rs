@@ -10,6 +10,7 @@
 
 mod client;
 mod errors;
+mod mgm;
 mod wait;
 
 use pyo3::prelude::*;
@@ -32,6 +33,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("CORE_VERSION", meslink::VERSION)?;
     m.add_class::<client::Client>()?;
+    m.add_class::<mgm::Stream>()?;
+    m.add_class::<mgm::Transfer>()?;
     m.add_function(wrap_pyfunction!(calls, m)?)?;
     m.add_function(wrap_pyfunction!(catalog_json, m)?)?;
     Ok(())

@@ -40,7 +40,7 @@ pub use control::{FaultsRequest, WorkOrderRequest};
 pub use energy::{EnergySimConfig, EnergySimUser};
 pub use faults::GARBAGE_BODY;
 pub use grading::{DATASOURCE_HEADER, MSG_SAVED};
-pub use mgm::MgmSimConfig;
+pub use mgm::{MgmReceivedFile, MgmSimConfig};
 pub use state::SimState;
 pub use trace::TraceSimConfig;
 

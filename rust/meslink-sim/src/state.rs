@@ -44,7 +44,7 @@ impl SimState {
             tokens: TokenRegistry::default(),
             ate: ate::AteData::default(),
             grading: grading::GradingData::default(),
-            mgm: mgm::MgmData::default(),
+            mgm: mgm::MgmData::new(&config.mgm),
             energy: energy::EnergyData::new(config),
             trace: trace::TraceData::new(&config.trace),
             requests: Mutex::new(BTreeMap::new()),

@@ -57,6 +57,11 @@ impl Client {
         &self.inner.config
     }
 
+    /// The shared state, for the server modules' own `impl Client` blocks.
+    pub(crate) fn inner(&self) -> &Arc<Inner> {
+        &self.inner
+    }
+
     /// The generic call: a documented call id (`CALLS.md`) and its parameters as a JSON
     /// object; answers the server's JSON. Parameters are checked against the catalog before
     /// anything is sent; authentication, retries and the server's error formats are handled.

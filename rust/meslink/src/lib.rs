@@ -29,5 +29,14 @@ pub use servers::ate::{LoginInfo, SnDetail};
 pub use servers::grading::GradingRecord;
 pub use servers::trace::{TraceNode, TraceResult, TraceType};
 
+/// The machine-tool IoT open API's types (seed 003).
+pub mod mgm {
+    pub use crate::servers::mgm::{codes, MgmConfig, OrgLevel, OrgNode, OrgTree, SysInfo};
+    pub use crate::servers::mgm::{
+        transfer_code_meaning, Md5Of, Overflow, Stream, StreamEvent, StreamOptions, StreamStats,
+        StreamTransport, Transfer, TransferProgress, TransferRequest, TRANSFER_CODES,
+    };
+}
+
 /// The library version, as in Cargo.toml.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

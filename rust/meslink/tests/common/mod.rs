@@ -65,3 +65,24 @@ pub async fn canned(status: u16, content_type: &str, body: Vec<u8>) -> String {
     });
     url
 }
+
+/// A client of the simulator's machine-tool IoT API (`/v1`) with its default app,
+/// `app_secret` and the client-side call limit given, and fast retries.
+pub fn mgm_config(sim: &Sim, app_secret: &str, calls: u32, window_ms: u64) -> ClientConfig {
+    ClientConfig::from_json(
+        &json!({
+            "mgm": {"base_url": format!("{}/v1", sim.base_url()), "app_key": "meslink-app",
+                    "app_secret": app_secret, "rate_limit_calls": calls,
+                    "rate_limit_window_ms": window_ms},
+            "retry": {"max_attempts": 4, "initial_backoff_ms": 20, "max_backoff_ms": 100},
+            "timeout_ms": 5000
+        })
+        .to_string(),
+    )
+    .unwrap()
+}
+
+/// [`mgm_config`] with the simulator's secret and the document's limit.
+pub fn mgm_client(sim: &Sim) -> Client {
+    Client::new(mgm_config(sim, "meslink-secret", 200, 60_000)).unwrap()
+}

@@ -1,11 +1,35 @@
 //! The machine-tool IoT open API (seed 003): tokens, rate limit, resources, and the live
 //! SockJS sessions (`mgm.realtime`, `mgm.file_transfer`).
+//!
+//! Requests are `POST <base_url>/token` with `{"func", "data"}` and `POST
+//! <base_url>/resource` with `{"func", "access_token", "data"}`; every answer is
+//! `{"code", "data", "message"}` with code 200 for success. The generic call answers
+//! `data`.
 
-use crate::catalog::{CallSpec, Params};
+pub mod codes;
+mod rate_limit;
+mod resources;
+mod socket_tls;
+pub mod sockjs;
+pub mod stream;
+mod tokens;
+pub mod transfer;
+pub mod transfer_codes;
+
+pub use resources::{OrgLevel, OrgNode, OrgTree, SysInfo};
+pub use sockjs::StreamTransport;
+pub use stream::{Overflow, Stream, StreamEvent, StreamOptions, StreamStats};
+pub use transfer::{Md5Of, Transfer, TransferProgress, TransferRequest};
+pub use transfer_codes::{transfer_code_meaning, TRANSFER_CODES};
+
+use crate::catalog::{CallSpec, HttpMethod, Params};
 use crate::client::Inner;
-use crate::{Error, ErrorKind, Result, Secret};
+use crate::transport::Answer;
+use crate::{Error, Result, Secret};
 use serde::Deserialize;
 use serde_json::Value;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 /// The `mgm` section of the configuration.
 #[derive(Debug, Clone, Deserialize)]
@@ -15,6 +39,22 @@ pub struct MgmConfig {
     pub base_url: String,
     pub app_key: String,
     pub app_secret: Secret,
+    /// Calls allowed per `rate_limit_window_ms` and app_key (the document: 200 a
+    /// minute). Shared by every client of the process using the same app_key and base
+    /// URL; when they configure different limits, the one with the lower rate holds.
+    #[serde(default = "default_rate_limit_calls")]
+    pub rate_limit_calls: u32,
+    /// The window of `rate_limit_calls`, milliseconds (60000).
+    #[serde(default = "default_rate_limit_window_ms")]
+    pub rate_limit_window_ms: u64,
+}
+
+fn default_rate_limit_calls() -> u32 {
+    200
+}
+
+fn default_rate_limit_window_ms() -> u64 {
+    60_000
 }
 
 impl MgmConfig {
@@ -23,36 +63,105 @@ impl MgmConfig {
         if self.app_key.is_empty() {
             return Err(Error::invalid("mgm.app_key is empty"));
         }
+        if self.app_secret.is_empty() {
+            return Err(Error::invalid("mgm.app_secret is empty"));
+        }
+        if self.rate_limit_calls == 0 || self.rate_limit_window_ms == 0 {
+            return Err(Error::invalid(
+                "mgm.rate_limit_calls and mgm.rate_limit_window_ms must be above 0",
+            ));
+        }
         Ok(())
+    }
+
+    pub(crate) fn rate_window(&self) -> Duration {
+        Duration::from_millis(self.rate_limit_window_ms)
     }
 }
 
-/// Token and rate-limit state of one client.
+/// The client's link to the process-wide token and rate-limit state of its app_key,
+/// made on first use.
 #[derive(Default)]
-pub(crate) struct MgmState {}
+pub(crate) struct MgmState {
+    session: OnceLock<Session>,
+}
 
-pub(crate) async fn call(
-    _inner: &Inner,
-    spec: &'static CallSpec,
-    _params: Params,
-) -> Result<Value> {
-    Err(Error::new(
-        ErrorKind::NotImplemented,
-        format!("{} is not implemented yet", spec.id),
-    ))
+pub(crate) struct Session {
+    tokens: Arc<tokens::Tokens>,
+    limiter: Arc<rate_limit::Limiter>,
+}
+
+/// The configuration section and the session of a client with an `mgm` section.
+pub(crate) fn session(inner: &Inner) -> Result<(&MgmConfig, &Session)> {
+    let cfg = inner.config.mgm.as_ref().ok_or_else(|| {
+        Error::invalid("the client has no \"mgm\" section (base_url, app_key, app_secret)")
+    })?;
+    let session = inner.mgm.session.get_or_init(|| Session {
+        tokens: tokens::shared(cfg),
+        limiter: rate_limit::shared(
+            &cfg.base_url,
+            &cfg.app_key,
+            cfg.rate_limit_calls as usize,
+            cfg.rate_window(),
+        ),
+    });
+    Ok((cfg, session))
+}
+
+pub(crate) async fn call(inner: &Inner, spec: &'static CallSpec, params: Params) -> Result<Value> {
+    let (cfg, session) = session(inner)?;
+    match spec.id {
+        "mgm.token.get" => tokens::explicit_get(inner, cfg, session, &params).await,
+        "mgm.token.refresh" => tokens::explicit_refresh(inner, cfg, session, &params).await,
+        _ if spec.method == HttpMethod::Socket => Err(Error::invalid(format!(
+            "{} is a live socket session: open it as a stream or transfer",
+            spec.id
+        ))),
+        _ => resources::call(inner, cfg, session, spec, Value::Object(params)).await,
+    }
 }
 
 /// A valid access token, getting or renewing one first when needed (one renewal at a
 /// time). The stream and transfer sessions put it in their URLs.
-#[allow(dead_code)] // used by the stream and transfer sessions
-pub(crate) async fn access_token(_inner: &Inner) -> Result<Secret> {
-    Err(Error::new(
-        ErrorKind::NotImplemented,
-        "mgm tokens are not implemented yet",
-    ))
+pub(crate) async fn access_token(inner: &Inner) -> Result<Secret> {
+    let (cfg, session) = session(inner)?;
+    tokens::access(inner, cfg, session).await
 }
 
 /// Tells the token cache that the server refused `rejected`, so that the next
 /// [`access_token`] renews it (unless another caller already did).
-#[allow(dead_code)]
-pub(crate) async fn token_rejected(_inner: &Inner, _rejected: &Secret) {}
+pub(crate) async fn token_rejected(inner: &Inner, rejected: &Secret) {
+    if let Ok((_, session)) = session(inner) {
+        session.tokens.reject(rejected);
+    }
+}
+
+/// The `data` of a `{"code": 200, "data": ...}` answer, or the typed error of its code.
+/// OAuth errors may come with any HTTP status; other non-2xx answers are HTTP errors.
+pub(crate) fn read_answer(answer: &Answer) -> Result<Value> {
+    let parsed = answer.json().ok();
+    let code = parsed.as_ref().and_then(|v| v.get("code")).and_then(|c| {
+        c.as_i64()
+            .or_else(|| c.as_str().and_then(|s| s.trim().parse().ok()))
+    });
+    let Some(code) = code else {
+        if !answer.is_success() {
+            return Err(super::http_error(answer));
+        }
+        return Err(Error::protocol(format!(
+            "the answer has no \"code\": {}",
+            crate::transport::excerpt(&answer.body)
+        ))
+        .with_status(answer.status));
+    };
+    let mut value = parsed.unwrap_or_default();
+    if code == codes::OK {
+        return Ok(value.get_mut("data").map(Value::take).unwrap_or_default());
+    }
+    let message = value.get("message").and_then(Value::as_str);
+    let mut e = codes::error(code, message);
+    if !answer.is_success() {
+        e = e.with_status(answer.status);
+    }
+    Err(e)
+}

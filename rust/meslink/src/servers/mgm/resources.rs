@@ -1,0 +1,350 @@
+//! `/resource` calls: `get_organization` and `get_sys_info`, behind the access token and
+//! the rate limit, and their typed answers (the organization tree with ordered children).
+
+use super::{codes, read_answer, tokens, MgmConfig, Session};
+use crate::catalog::{CallSpec, Params};
+use crate::client::Inner;
+use crate::servers::build_request;
+use crate::transport::Body;
+use crate::{Client, Error, Result};
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// The `func` of each resource call.
+const FUNCS: [(&str, &str); 2] = [
+    ("mgm.organization", "get_organization"),
+    ("mgm.sys_info", "get_sys_info"),
+];
+
+/// How long, in windows, the client keeps waiting and repeating while the server answers
+/// 3009 before the caller gets the error.
+const MAX_3009_WINDOWS: u32 = 2;
+
+/// Sends one resource call: takes a rate-limit slot, puts the access token in, renews
+/// the token and repeats once when the server refuses it (3003, 3005, 3007, 3008), and
+/// waits and repeats while the server answers 3009. Answers the answer's `data`.
+pub(crate) async fn call(
+    inner: &Inner,
+    cfg: &MgmConfig,
+    session: &Session,
+    spec: &'static CallSpec,
+    data: Value,
+) -> Result<Value> {
+    let func = FUNCS
+        .iter()
+        .find(|(id, _)| *id == spec.id)
+        .map(|(_, f)| *f)
+        .ok_or_else(|| Error::internal(format!("{} has no resource func", spec.id)))?;
+    let mut req = build_request(spec, &cfg.base_url, &Params::new());
+    let window = session.limiter.window();
+    let mut pause = (window / 20).max(Duration::from_millis(10));
+    let mut waited = Duration::ZERO;
+    let mut renewed = false;
+    loop {
+        let token = tokens::access(inner, cfg, session).await?;
+        req.body = Body::Json(json!({
+            "func": func,
+            "access_token": token.expose(),
+            "data": data,
+        }));
+        let answer = {
+            let _slot = session.limiter.acquire().await;
+            inner.http.send(&req).await?
+        };
+        let err = match read_answer(&answer) {
+            Ok(v) => return Ok(v),
+            Err(e) => e,
+        };
+        let code: Option<i64> = err.server_code.as_deref().and_then(|c| c.parse().ok());
+        match code {
+            Some(c) if codes::is_token_rejection(c) && !renewed => {
+                tracing::debug!(call = spec.id, code = c, "access token refused; renewing");
+                session.tokens.reject(&token);
+                renewed = true;
+            }
+            Some(codes::CALL_FREQUENTLY) if waited < window * MAX_3009_WINDOWS => {
+                tracing::debug!(call = spec.id, ?pause, "the server says 3009; waiting");
+                tokio::time::sleep(pause).await;
+                waited += pause;
+                pause = (pause * 2).min(window / 2);
+            }
+            _ => return Err(err),
+        }
+    }
+}
+
+/// A level of the organization tree. The document nests factory → area (产区/厂区) →
+/// workshop (车间) → production line (生产线) → machine; a node is a machine when it
+/// has a `machine_id`, otherwise its depth names its level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgLevel {
+    Factory,
+    Area,
+    Workshop,
+    Line,
+    Machine,
+    /// Deeper than a line without being a machine: not in the document.
+    Other,
+}
+
+impl OrgLevel {
+    fn at(depth: usize, is_machine: bool) -> OrgLevel {
+        match (is_machine, depth) {
+            (true, _) => OrgLevel::Machine,
+            (false, 0) => OrgLevel::Factory,
+            (false, 1) => OrgLevel::Area,
+            (false, 2) => OrgLevel::Workshop,
+            (false, 3) => OrgLevel::Line,
+            _ => OrgLevel::Other,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            OrgLevel::Factory => "factory",
+            OrgLevel::Area => "area",
+            OrgLevel::Workshop => "workshop",
+            OrgLevel::Line => "line",
+            OrgLevel::Machine => "machine",
+            OrgLevel::Other => "other",
+        }
+    }
+}
+
+/// One node of the organization tree.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OrgNode {
+    /// The node's `id`; for a machine, its `machine_id` when it has no `id`.
+    pub id: String,
+    pub name: String,
+    /// Set on machines.
+    pub machine_id: Option<String>,
+    pub level: OrgLevel,
+    /// The node's key in its parent's `members` ("0", "1", ...); empty for the root.
+    pub key: String,
+    /// `members`, ordered by their numeric keys.
+    pub children: Vec<OrgNode>,
+    /// The node as the server sent it, `members` included.
+    #[serde(skip)]
+    pub raw: Value,
+}
+
+/// `mgm.organization`: the factory and everything below it that the app may see.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OrgTree {
+    /// `factory_id` of the answer.
+    pub factory_id: String,
+    /// The factory node (level [`OrgLevel::Factory`]).
+    pub root: OrgNode,
+}
+
+impl OrgTree {
+    /// Builds the tree from the answer's `data`.
+    pub fn from_data(data: &Value) -> Result<OrgTree> {
+        if !data.is_object() {
+            return Err(Error::protocol(
+                "the organization answer's data is not an object",
+            ));
+        }
+        let factory_id = text(data, "factory_id");
+        let mut root = OrgNode::build(data, String::new(), 0);
+        if root.id.is_empty() {
+            root.id = factory_id.clone();
+        }
+        Ok(OrgTree { factory_id, root })
+    }
+
+    /// Every machine, depth first in the children's order.
+    pub fn machines(&self) -> Vec<&OrgNode> {
+        let mut out = Vec::new();
+        self.root
+            .collect(&mut |n| n.level == OrgLevel::Machine, &mut out);
+        out
+    }
+
+    /// The node with this `id` or `machine_id`.
+    pub fn find(&self, id: &str) -> Option<&OrgNode> {
+        let mut out = Vec::new();
+        self.root.collect(
+            &mut |n| n.id == id || n.machine_id.as_deref() == Some(id),
+            &mut out,
+        );
+        out.into_iter().next()
+    }
+
+    /// The tree as an indented outline, one node a line (for demos and logs).
+    pub fn outline(&self) -> String {
+        let mut out = String::new();
+        self.root.outline(0, &mut out);
+        out
+    }
+}
+
+impl OrgNode {
+    fn build(v: &Value, key: String, depth: usize) -> OrgNode {
+        let machine_id = v
+            .get("machine_id")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        let mut id = text(v, "id");
+        if id.is_empty() {
+            id = machine_id.clone().unwrap_or_default();
+        }
+        let children = ordered_members(v.get("members"))
+            .into_iter()
+            .map(|(k, child)| OrgNode::build(child, k, depth + 1))
+            .collect();
+        OrgNode {
+            id,
+            name: text(v, "name"),
+            level: OrgLevel::at(depth, machine_id.is_some()),
+            machine_id,
+            key,
+            children,
+            raw: v.clone(),
+        }
+    }
+
+    fn collect<'a>(&'a self, pick: &mut dyn FnMut(&OrgNode) -> bool, out: &mut Vec<&'a OrgNode>) {
+        if pick(self) {
+            out.push(self);
+        }
+        for c in &self.children {
+            c.collect(pick, out);
+        }
+    }
+
+    fn outline(&self, indent: usize, out: &mut String) {
+        out.push_str(&format!(
+            "{:width$}{} {} ({})\n",
+            "",
+            self.level.name(),
+            if self.name.is_empty() {
+                "-"
+            } else {
+                &self.name
+            },
+            self.id,
+            width = indent * 2
+        ));
+        for c in &self.children {
+            c.outline(indent + 1, out);
+        }
+    }
+}
+
+/// `members` as (key, node) pairs: a map keyed "0", "1", ... in numeric order (other
+/// keys after them, in text order), or an array in its order.
+fn ordered_members(members: Option<&Value>) -> Vec<(String, &Value)> {
+    match members {
+        Some(Value::Object(map)) => {
+            let mut items: Vec<(String, &Value)> =
+                map.iter().map(|(k, v)| (k.clone(), v)).collect();
+            items.sort_by(|(a, _), (b, _)| {
+                match (a.trim().parse::<u64>(), b.trim().parse::<u64>()) {
+                    (Ok(x), Ok(y)) => x.cmp(&y),
+                    (Ok(_), Err(_)) => std::cmp::Ordering::Less,
+                    (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
+                    (Err(_), Err(_)) => a.cmp(b),
+                }
+            });
+            items
+        }
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i.to_string(), v))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn text(v: &Value, key: &str) -> String {
+    match v.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) | None => String::new(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// `mgm.sys_info` of one machine.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SysInfo {
+    /// cnc 系统型号 (系列)
+    pub cnc_system: String,
+    /// cnc 系统类型
+    pub cnc_class: String,
+    /// 机床型号
+    pub cnc_model: String,
+    /// The record as the server sent it.
+    #[serde(skip)]
+    pub raw: Value,
+}
+
+impl SysInfo {
+    fn from_value(v: &Value) -> SysInfo {
+        SysInfo {
+            cnc_system: text(v, "cnc_system"),
+            cnc_class: text(v, "cnc_class"),
+            cnc_model: text(v, "cnc_model"),
+            raw: v.clone(),
+        }
+    }
+}
+
+impl Client {
+    /// `mgm.organization`: the factory tree, `members` maps turned into ordered children.
+    pub async fn mgm_organization(&self) -> Result<OrgTree> {
+        let data = self.call("mgm.organization", Value::Null).await?;
+        OrgTree::from_data(&data).map_err(|e| e.with_call("mgm.organization"))
+    }
+
+    /// `mgm.sys_info`: the metadata of each machine in `machines`, by machine id.
+    pub async fn mgm_sys_info(&self, machines: &[&str]) -> Result<BTreeMap<String, SysInfo>> {
+        let data = self
+            .call("mgm.sys_info", json!({ "machine_list": machines }))
+            .await?;
+        let map: &Map<String, Value> = data.as_object().ok_or_else(|| {
+            Error::protocol("the sys_info answer's data is not an object").with_call("mgm.sys_info")
+        })?;
+        Ok(map
+            .iter()
+            .map(|(id, v)| (id.clone(), SysInfo::from_value(v)))
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn members_become_ordered_children_with_levels() {
+        let data = json!({
+            "factory_id": "8wCx", "id": "8wCx",
+            "members": {
+                "10": {"id": "A10", "name": "ten"},
+                "2": {"id": "A2", "name": "two", "members": {"0": {"id": "W", "name": "车间1",
+                    "members": {"1": {"id": "L", "name": "生产线",
+                        "members": {"0": {"name": "m", "machine_id": "M="}}}}}}},
+                "x": {"id": "AX", "name": "x"}
+            }
+        });
+        let t = OrgTree::from_data(&data).unwrap();
+        let keys: Vec<&str> = t.root.children.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(keys, ["2", "10", "x"]);
+        assert_eq!(t.root.level, OrgLevel::Factory);
+        let m = t.find("M=").unwrap();
+        assert_eq!(m.level, OrgLevel::Machine);
+        assert_eq!(m.id, "M=");
+        assert_eq!(t.find("L").unwrap().level, OrgLevel::Line);
+        assert_eq!(t.find("W").unwrap().level, OrgLevel::Workshop);
+        assert_eq!(t.machines().len(), 1);
+        assert_eq!(t.root.raw, data);
+        assert!(t.outline().contains("    workshop 车间1 (W)"));
+        assert!(OrgTree::from_data(&json!([1])).is_err());
+    }
+}
