@@ -272,6 +272,31 @@ async fn five_hundred_calls_in_a_row_and_no_3009_reaches_anyone() {
 }
 
 #[tokio::test]
+async fn repeats_after_503s_and_drops_also_keep_within_the_budget() {
+    let sim = sim().await;
+    sim.state()
+        .set_mgm_rate_limit(20, Duration::from_millis(400));
+    let c = Client::new(mgm_config(&sim, "meslink-secret", 20, 400)).unwrap();
+    c.mgm_organization().await.unwrap();
+    // Each failed attempt reached the server; its repeat takes a slot of its own.
+    let mut failures = 0;
+    for i in 0..40 {
+        if i % 2 == 0 {
+            sim.state().fail_next_503(1);
+            failures += 1;
+        } else if i % 4 == 1 {
+            sim.state().drop_next(1);
+            failures += 1;
+        }
+        c.mgm_organization().await.unwrap();
+    }
+    // Every attempt reached the resource route; the failed ones never got to the handler.
+    assert_eq!(sim.state().request_count("mgm.resource"), 1 + 40 + failures);
+    assert_eq!(sim.state().request_count("mgm.organization"), 41);
+    assert_eq!(sim.state().mgm_rate_limited_count(), 0);
+}
+
+#[tokio::test]
 async fn when_the_server_says_3009_anyway_the_client_waits_and_repeats() {
     let sim = sim().await;
     // The server allows less than the client thinks (another process shares the key).

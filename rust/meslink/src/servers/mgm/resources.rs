@@ -2,7 +2,7 @@
 //! the rate limit, and their typed answers (the organization tree with ordered children).
 
 use super::{codes, read_answer, tokens, MgmConfig, Session};
-use crate::catalog::{CallSpec, Params};
+use crate::catalog::{CallSpec, Params, RetryClass};
 use crate::client::Inner;
 use crate::servers::build_request;
 use crate::transport::Body;
@@ -38,6 +38,12 @@ pub(crate) async fn call(
         .map(|(_, f)| *f)
         .ok_or_else(|| Error::internal(format!("{} has no resource func", spec.id)))?;
     let mut req = build_request(spec, &cfg.base_url, &Params::new());
+    // Every attempt that may reach the server must hold a slot of the call budget, so the
+    // transport repeats only requests that never left (a refused connection); transient
+    // failures are repeated here, each repeat with a slot of its own.
+    req.retry = RetryClass::UnsentOnly;
+    let retry = &inner.config.retry;
+    let mut attempt = 1;
     let window = session.limiter.window();
     let mut pause = (window / 20).max(Duration::from_millis(10));
     let mut waited = Duration::ZERO;
@@ -51,12 +57,18 @@ pub(crate) async fn call(
         }));
         let answer = {
             let _slot = session.limiter.acquire().await;
-            inner.http.send(&req).await?
+            inner.http.send(&req).await
         };
-        let err = match read_answer(&answer) {
+        let err = match answer.and_then(|a| read_answer(&a)) {
             Ok(v) => return Ok(v),
             Err(e) => e,
         };
+        if err.is_transient() && spec.retry == RetryClass::Safe && attempt < retry.max_attempts {
+            tracing::debug!(call = spec.id, attempt, error = %err, "retrying");
+            tokio::time::sleep(retry.backoff(attempt)).await;
+            attempt += 1;
+            continue;
+        }
         let code: Option<i64> = err.server_code.as_deref().and_then(|c| c.parse().ok());
         match code {
             Some(c) if codes::is_token_rejection(c) && !renewed => {
