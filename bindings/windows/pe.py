@@ -158,3 +158,11 @@ def _parse_version_info(blob):
             rest = text[i + len(key) :].lstrip("\0")
             strings[key] = rest.split("\0", 1)[0]
     return dotted(fms, fls), dotted(pms, pls), strings
+
+
+if __name__ == "__main__":
+    import sys
+
+    # pe.py FILE...: prints "machine file" per file.
+    for arg in sys.argv[1:]:
+        print(PeFile(arg).machine, arg)
