@@ -75,12 +75,16 @@ def thread_setting(fn):
             "guaranteed to be the same thread from one node to the next."
         )
     blocks = any(p.name == "client" for p in fn.params)
+    if output_buffers(fn):
+        state, them = "Its last error and a kept too-small answer stay", "them"
+        readers = "`meslink_error_last*`, `meslink_answer_fetch`"
+    else:
+        state, them, readers = "Its last error stays", "it", "`meslink_error_last*`"
     return (
         "**Run in any thread** is safe (thread-safe"
         + (", blocks up to the client's timeout" if blocks else "")
-        + "). Its last error and a kept too-small answer stay on the OS thread that "
-        "ran it: if the diagram reads them afterwards (`meslink_error_last*`, "
-        "`meslink_answer_fetch`), set this node and those readers to **Run in UI thread**."
+        + f"). {state} on the OS thread that ran it: if the diagram reads {them} afterwards "
+        f"({readers}), set this node and those readers to **Run in UI thread**."
     )
 
 
@@ -101,8 +105,12 @@ def param_row(fn, index, p, buffers, sizes):
                 "size of the buffer in bytes: wire the same number as its minimum size")
     if p.ctype.rstrip(" *") in NUMERIC and p.ctype.endswith("*"):
         base = p.ctype.rstrip(" *")
-        note = ("receives the answer's length without the NUL (also the length needed "
-                "after -3)") if p.name == "out_len" else "output"
+        if p.name == "out_len":
+            note = "receives the answer's length without the NUL (also the length needed after -3)"
+        elif p.name.startswith("out_") and base == "int32_t":
+            note = f"receives the new handle ({p.name[4:]}; 0 on failure): close it once"
+        else:
+            note = "output"
         return (n, p.name, p.ctype, NUMERIC[base], "Pointer to Value", note)
     if p.ctype in NUMERIC:
         note = ""
