@@ -58,8 +58,16 @@ export MESLINK_SAMPLE_CALLS="$PWD/target/sample-calls.json"
 step "C tests (shared, static, valgrind)" bash bindings/c/run-tests.sh
 step "Python wheel and pytest" bash python/run-tests.sh
 step "C# on Mono (NUnit)" bash dotnet/run-tests.sh
+# Skippable only explicitly: MESLINK_SKIP_WINDOWS=1 (the summary then says so).
+skipped=()
+if [ "${MESLINK_SKIP_WINDOWS:-0}" = 1 ]; then
+    skipped+=("Windows (MESLINK_SKIP_WINDOWS=1)")
+else
+    step "Windows: cross builds, Wine tests, NuGet, LabVIEW kit, wheel" bash bindings/windows/run-tests.sh
+fi
 
 log "summary"
 for p in "${passed[@]}"; do echo "  ok    $p"; done
+for s in "${skipped[@]}"; do echo "  SKIP  $s"; done
 for f in "${failed[@]}"; do echo "  FAIL  $f"; done
 [ ${#failed[@]} -eq 0 ]

@@ -43,9 +43,11 @@ namespace MesLink
         /// </summary>
         /// <exception cref="ArgumentNullException"><paramref name="configJson"/> is null.</exception>
         /// <exception cref="MesLinkInvalidArgumentException">Malformed JSON, an unknown key, a bad URL or timeout.</exception>
+        /// <exception cref="MesLinkNativeLibraryException">meslink.dll / libmeslink.so is missing or of the other bitness.</exception>
         public MesLinkClient(string configJson)
         {
             byte[] config = NativeText.ToUtf8Z(configJson, nameof(configJson));
+            NativeLibraryCheck.EnsureLoaded();
             var handle = new MesLinkClientHandle();
             int id = 0;
             int rc;
@@ -69,7 +71,15 @@ namespace MesLink
         public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
         /// <summary>The native library's version, e.g. "0.1.0".</summary>
-        public static string NativeVersion => NativeText.FromUtf8Z(NativeMethods.meslink_version());
+        /// <exception cref="MesLinkNativeLibraryException">meslink.dll / libmeslink.so is missing or of the other bitness.</exception>
+        public static string NativeVersion
+        {
+            get
+            {
+                NativeLibraryCheck.EnsureLoaded();
+                return NativeText.FromUtf8Z(NativeMethods.meslink_version());
+            }
+        }
 
         /// <summary>The library's English name of a status code ("invalid handle").</summary>
         public static string StatusString(int status) => NativeText.StatusString(status);

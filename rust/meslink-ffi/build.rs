@@ -1,13 +1,17 @@
 //! Writes the generated bindings of the C ABI:
 //!
 //! * `include/meslink.h` (cbindgen, configured by `cbindgen.toml`);
-//! * `dotnet/MesLink/NativeMethods.g.cs` (csbindgen; C# 7.2, no function pointers).
+//! * `dotnet/MesLink/NativeMethods.g.cs` (csbindgen; C# 7.2, no function pointers);
+//! * for a Windows (GNU) target, the DLL's version resource (`build_winres.rs`).
 //!
 //! Both are committed and must be byte-for-byte reproducible (CI regenerates them and
 //! fails on a difference: `bindings/c/check-generated.sh`), so nothing here depends on the
 //! time or on absolute paths, and a file is only rewritten when its content changes.
 
 use std::path::{Path, PathBuf};
+
+#[path = "build_winres.rs"]
+mod winres;
 
 fn main() {
     let crate_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
@@ -22,6 +26,7 @@ fn main() {
 
     header(&crate_dir, &root.join("include/meslink.h"));
     csharp(&crate_dir, &root.join("dotnet/MesLink/NativeMethods.g.cs"));
+    winres::embed_version_resource(&PathBuf::from(std::env::var("OUT_DIR").unwrap()));
 }
 
 /// Writes `content` to `path` unless it is already there, unchanged.

@@ -7,23 +7,39 @@
  * latency fault: that keeps every test self-contained and independent of curl.
  *
  * Plain C11 + POSIX (sockets, pthreads, nanosleep). Prints each failure and, last,
- * "N passed, N failed"; exits 1 if anything failed.
+ * "N passed, N failed"; exits 1 if anything failed. On Windows (mingw-w64, run under Wine
+ * by bindings/windows/run-tests.sh) the socket calls are Winsock's and pthreads are
+ * mingw's winpthreads: the few lines marked _WIN32 below.
  */
 #define _POSIX_C_SOURCE 200809L
 
 #include "meslink.h"
 
+#ifdef _WIN32
+#include <winsock2.h>
+typedef SOCKET sim_socket;
+#define SIM_NO_SOCKET INVALID_SOCKET
+#define sim_close closesocket
+#define sim_send(fd, p, n) send((fd), (p), (int)(n), 0)
+#define sim_recv(fd, p, n) recv((fd), (p), (int)(n), 0)
+#else
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+typedef int sim_socket;
+#define SIM_NO_SOCKET (-1)
+#define sim_close close
+#define sim_send write
+#define sim_recv read
+#endif
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <time.h>
-#include <unistd.h>
 
 /* ---- a tiny test harness ---------------------------------------------------------- */
 
@@ -95,29 +111,29 @@ static int sim_http(const char *method, const char *path, const char *body, char
     char req[1024];
     static char raw[1 << 16];
     size_t got = 0;
-    ssize_t n;
+    long n;
     char *start;
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) return -1;
+    sim_socket fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd == SIM_NO_SOCKET) return -1;
     memset(&addr, 0, sizeof addr);
     addr.sin_family = AF_INET;
     addr.sin_port = htons((uint16_t)g_port);
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (connect(fd, (struct sockaddr *)&addr, sizeof addr) != 0) {
-        close(fd);
+        sim_close(fd);
         return -1;
     }
     snprintf(req, sizeof req,
              "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
              "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
              method, path, body ? strlen(body) : 0, body ? body : "");
-    if (write(fd, req, strlen(req)) != (ssize_t)strlen(req)) {
-        close(fd);
+    if (sim_send(fd, req, strlen(req)) != (long)strlen(req)) {
+        sim_close(fd);
         return -1;
     }
-    while (got < sizeof raw - 1 && (n = read(fd, raw + got, sizeof raw - 1 - got)) > 0)
+    while (got < sizeof raw - 1 && (n = sim_recv(fd, raw + got, sizeof raw - 1 - got)) > 0)
         got += (size_t)n;
-    close(fd);
+    sim_close(fd);
     raw[got] = 0;
     start = strstr(raw, "\r\n\r\n");
     if (strncmp(raw, "HTTP/1.1 200", 12) != 0 || !start) return -1;
@@ -771,6 +787,10 @@ int main(void) {
     const char *url = getenv("MESLINK_SIM_URL");
     int32_t c;
     double t0 = now_ms();
+#ifdef _WIN32
+    WSADATA wsa;
+    if (WSAStartup(MAKEWORD(2, 2), &wsa) != 0) return 2;
+#endif
     if (!url || sscanf(url, "http://127.0.0.1:%d", &g_port) != 1) {
         fprintf(stderr, "set MESLINK_SIM_URL=http://127.0.0.1:PORT (run-tests.sh does)\n");
         return 2;
