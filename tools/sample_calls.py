@@ -8,6 +8,7 @@ mgm.file_transfer, have their own stream and transfer tests).
 
     python3 tools/sample_calls.py > calls.json          # uses `cargo run -p meslink-cli`
     MESLINK_CLI=target/debug/meslink python3 tools/sample_calls.py
+    python3 tools/sample_calls.py --tsv                 # "id<TAB>params" lines, for C
 """
 
 from __future__ import annotations
@@ -65,8 +66,13 @@ def sample(call: dict) -> dict:
 
 def main() -> int:
     calls = [c for c in catalog() if c["method"] != "SOCKET"]
-    json.dump([{"id": c["id"], "params": sample(c)} for c in calls], sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    samples = [{"id": c["id"], "params": sample(c)} for c in calls]
+    out = sys.stdout.buffer
+    if "--tsv" in sys.argv[1:]:
+        for s in samples:
+            out.write((s["id"] + "\t" + json.dumps(s["params"], ensure_ascii=False) + "\n").encode("utf-8"))
+    else:
+        out.write((json.dumps(samples, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     return 0
 
 

@@ -117,17 +117,10 @@ for t in "${tests[@]}"; do
 done
 step "example station" run_if_built "$build/station"
 # One sample call of every request call of the catalog (tools/sample_calls.py), as
-# "id<TAB>params" lines; tests/run-all.sh passes the samples it wrote for every layer.
+# "id<TAB>params" lines.
 samples_tsv="$build/sample-calls.tsv"
 write_samples() {
-    local json="${MESLINK_SAMPLE_CALLS:-}"
-    if [ -z "$json" ]; then
-        json="$build/sample-calls.json"
-        MESLINK_CLI="$lib/meslink" python3 tools/sample_calls.py >"$json" || return 1
-    fi
-    python3 -c 'import json,sys
-for c in json.load(open(sys.argv[1], encoding="utf-8")):
-    print(c["id"] + "\t" + json.dumps(c["params"], ensure_ascii=False))' "$json" >"$samples_tsv"
+    MESLINK_CLI="$lib/meslink" python3 tools/sample_calls.py --tsv >"$samples_tsv"
 }
 step "sample calls" write_samples
 MESLINK_SAMPLE_CALLS_TSV="$samples_tsv" step "test_every_call" run_if_built "$build/test_every_call"

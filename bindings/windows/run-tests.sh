@@ -171,6 +171,13 @@ stage_tests() { # stage_tests ARCH(x64|x86) GCC DLL
     "$gcc" -O2 -Wall -Wextra -Werror -shared -static-libgcc "${def_flags[@]}" \
         -o "$dir/bcryptprimitives.dll" "$here/test-support/bcryptprimitives.c" \
         "$here/test-support/bcryptprimitives.def" -ladvapi32 || return 1
+    # test_every_call reads its calls from this file (relative: Wine runs in $dir).
+    local cli="${CARGO_TARGET_DIR:-$root/target}/debug/meslink"
+    if [ -x "$cli" ]; then
+        MESLINK_CLI="$cli" python3 tools/sample_calls.py --tsv >"$dir/sample-calls.tsv" || return 1
+    else
+        python3 tools/sample_calls.py --tsv >"$dir/sample-calls.tsv" || return 1
+    fi
     for src in bindings/c/tests/*.c; do
         name="$(basename "$src" .c)"
         reason="$(sed -n 's/.*meslink-windows: skip[: ]*\(.*\)$/\1/p' "$src" | head -1 | sed 's/ *\*\/ *$//')"
@@ -243,7 +250,7 @@ run_wine_tests() { # run_wine_tests ARCH WINE
         [ -e "$exe" ] || continue
         n=$((n + 1))
         echo "-- $(basename "$exe") under $(basename "$wine") ($1)"
-        (cd "$dir" && timeout 600 "$wine" "$(basename "$exe")")
+        (cd "$dir" && MESLINK_SAMPLE_CALLS_TSV=sample-calls.tsv timeout 600 "$wine" "$(basename "$exe")")
         rc=$?
         [ $rc = 0 ] || { echo "$(basename "$exe"): exit $rc"; ok=1; }
     done

@@ -10,6 +10,8 @@
  * MESLINK_SOAK_SECONDS (default 60) is how long the soak polls a stream whose token
  * expires every few seconds.
  *
+ * meslink-windows: skip POSIX sockets and clocks drive the simulator's control API
+ *
  * Plain C11 + POSIX. Prints each failure and, last, "N passed, N failed"; exits 1 if
  * anything failed.
  */
