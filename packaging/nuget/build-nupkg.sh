@@ -13,7 +13,7 @@
 #   net462:          against Mono's .NET Framework 4.6.2 reference assemblies
 #                    (/usr/lib/mono/4.6.2-api: mscorlib, System, System.Core);
 #   netstandard2.0:  against Mono's netstandard.dll facade (/usr/lib/mono/4.7.2-api/Facades)
-#                    with the 4.7.2 reference mscorlib it forwards to (mcs needs the
+#                    with the 4.7.2 reference mscorlib and System it forwards to (mcs needs the
 #                    forwarded-to assembly). No netstandard2.0 reference pack is reachable
 #                    without NuGet, so the assembly references mscorlib, which .NET Core,
 #                    .NET 5+ and .NET Framework 4.6.1+ all resolve (their mscorlib facades).
@@ -46,7 +46,7 @@ compile() { # compile TFM REFDIR REFS...
 echo "mcs lib/net462/MesLink.dll (Mono 4.6.2-api reference assemblies)"
 compile net462 /usr/lib/mono/4.6.2-api mscorlib.dll System.dll System.Core.dll
 echo "mcs lib/netstandard2.0/MesLink.dll (Mono netstandard.dll facade, 4.7.2-api)"
-compile netstandard2.0 /usr/lib/mono/4.7.2-api Facades/netstandard.dll mscorlib.dll
+compile netstandard2.0 /usr/lib/mono/4.7.2-api Facades/netstandard.dll mscorlib.dll System.dll
 
 install -D -m 644 "$win_x64" "$stage/runtimes/win-x64/native/meslink.dll"
 install -D -m 644 "$win_x86" "$stage/runtimes/win-x86/native/meslink.dll"
