@@ -6,10 +6,10 @@ import datetime
 import decimal
 import json
 import os
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Type, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Union
 
 from . import _native
+from ._handle import NativeHandle
 from .errors import InvalidArgumentError
 from .records import DateTimeLike, GradingRecord, LoginInfo, SnDetail
 from .trace import TraceResult, TraceType
@@ -28,7 +28,7 @@ __all__ = ["Client"]
 Config = Union[Mapping[str, Any], str]
 
 
-class Client:
+class Client(NativeHandle):
     """A connection to the plant's MES servers.
 
     ``config`` is the client configuration as a dict or JSON text::
@@ -64,21 +64,6 @@ class Client:
         """Closes the client's connections and forgets its tokens. Idempotent; later
         calls raise :class:`~meslink.ClosedError`. Calls in flight on other threads finish."""
         self._native.close()
-
-    @property
-    def closed(self) -> bool:
-        return self._native.closed
-
-    def __enter__(self) -> "Client":
-        return self
-
-    def __exit__(
-        self,
-        exc_type: Optional[Type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return "<meslink.Client %s>" % self._native.describe()

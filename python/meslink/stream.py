@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from types import TracebackType
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Type, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Union
 
 from . import _native
+from ._handle import NativeHandle
 from .errors import ClosedError
 
 __all__ = [
@@ -126,7 +126,7 @@ class StreamStats:
     queued: int
 
 
-class Stream:
+class Stream(NativeHandle):
     """A live stream of machine events; an iterator and a context manager.
 
     Iterating blocks until the next event (the GIL is released meanwhile; Ctrl+C
@@ -175,21 +175,6 @@ class Stream:
         """Disconnects; waiting readers stop (iterators end, :meth:`next` raises
         :class:`~meslink.ClosedError`). Idempotent."""
         self._native.close()
-
-    @property
-    def closed(self) -> bool:
-        return self._native.closed
-
-    def __enter__(self) -> "Stream":
-        return self
-
-    def __exit__(
-        self,
-        exc_type: Optional[Type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         state = "closed" if self.closed else "open"

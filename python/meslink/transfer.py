@@ -16,10 +16,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-from types import TracebackType
-from typing import Any, Dict, Iterator, Optional, Type, Union
+from typing import Any, Dict, Iterator, Optional, Union
 
 from . import _native
+from ._handle import ContextManaged
 
 __all__ = ["Transfer", "TransferProgress"]
 
@@ -57,7 +57,7 @@ class TransferProgress:
         )
 
 
-class Transfer:
+class Transfer(ContextManaged):
     """A file transfer running in the background.
 
     Iterating yields a :class:`TransferProgress` whenever the byte count changes, the
@@ -100,15 +100,7 @@ class Transfer:
             if done is not None:
                 return
 
-    def __enter__(self) -> "Transfer":
-        return self
-
-    def __exit__(
-        self,
-        exc_type: Optional[Type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
+    def _exit_close(self) -> None:
         if not self.progress.finished:
             self.cancel()
 

@@ -261,19 +261,10 @@ fn messages(state: &SimState, call: &Call) -> Reply {
 /// days of a month or months of a year for 2), split by level, type or notification.
 fn statistics(state: &SimState, call: &Call) -> Reply {
     let p = &call.params;
-    let time_type = p
-        .field(&req("Time_Type", TIME_TYPES))?
-        .and_then(|v| text_of(&v))
-        .unwrap_or_default();
+    let time_type = p.checked_text("Time_Type", TIME_TYPES)?;
     let (start, end) = p.range()?;
-    let method = p
-        .field(&req("Statistic_Method", IntIn(0, 3)))?
-        .and_then(|v| v.as_i64())
-        .unwrap_or_default();
-    let format = p
-        .field(&req("Return_Format", IntIn(1, 2)))?
-        .and_then(|v| v.as_i64())
-        .unwrap_or_default();
+    let method = p.checked_int("Statistic_Method", IntIn(0, 3))?;
+    let format = p.checked_int("Return_Format", IntIn(1, 2))?;
     let all = derive(state, start, end)?;
     let spans = if format == 1 {
         vec![(start, end)]

@@ -78,10 +78,7 @@ pub(super) fn check(_state: &SimState, row: &Row) -> Result<(), ErrNo> {
 fn statistics(state: &SimState, call: &Call) -> Reply {
     let p = &call.params;
     let batches = p.list("Production_Batch").ok_or(ErrNo::BAD_PARAMS)?;
-    let summary = p
-        .field(&req("Summary_Type", IntIn(0, 3)))?
-        .and_then(|v| v.as_i64())
-        .unwrap_or_default();
+    let summary = p.checked_int("Summary_Type", IntIn(0, 3))?;
     let stat = Stat::from_params(p, 6)?;
     let selected = outputs(state, p)
         .into_iter()

@@ -179,16 +179,10 @@ fn records(state: &SimState, call: &Call) -> Reply {
 /// 7.6: seconds per status, over the range (`Return_Format` 1) or per bucket (2).
 fn statistics(state: &SimState, call: &Call) -> Reply {
     let p = &call.params;
-    let time_type = p
-        .field(&req("Time_Type", TIME_TYPES))?
-        .and_then(|v| text_of(&v))
-        .unwrap_or_default();
+    let time_type = p.checked_text("Time_Type", TIME_TYPES)?;
     let (start, end) = p.range()?;
     check_range(start, end)?;
-    let format = p
-        .field(&req("Return_Format", IntIn(1, 2)))?
-        .and_then(|v| v.as_i64())
-        .unwrap_or_default();
+    let format = p.checked_int("Return_Format", IntIn(1, 2))?;
     let machine = machine_param(state, call)?;
     let statuses = statuses(state, machine);
     let spans = if format == 1 {

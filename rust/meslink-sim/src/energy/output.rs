@@ -155,10 +155,7 @@ pub(super) struct Stat {
 
 impl Stat {
     pub fn from_params(p: &Params, max_amount_type: i64) -> Result<Stat, ErrNo> {
-        let amount_type = p
-            .field(&req("Amount_Type", IntIn(1, max_amount_type)))?
-            .and_then(|v| v.as_i64())
-            .unwrap_or_default();
+        let amount_type = p.checked_int("Amount_Type", IntIn(1, max_amount_type))?;
         let energy = p.opt_str("Energy_Type");
         match &energy {
             Some(kind) if kind_index(kind).is_none() => return Err(ErrNo::BAD_PARAMS),
@@ -261,20 +258,11 @@ pub(super) fn aggregate<K: Ord>(
 /// the range (`Return_Format` 1) or per bucket of their start time (2).
 fn statistics(state: &SimState, call: &Call) -> Reply {
     let p = &call.params;
-    let time_type = p
-        .field(&req("Time_Type", TIME_TYPES))?
-        .and_then(|v| text_of(&v))
-        .unwrap_or_default();
+    let time_type = p.checked_text("Time_Type", TIME_TYPES)?;
     let (start, end) = p.range()?;
     check_range(start, end)?;
-    let summary = p
-        .field(&req("Summary_Type", IntIn(0, 2)))?
-        .and_then(|v| v.as_i64())
-        .unwrap_or_default();
-    let format = p
-        .field(&req("Return_Format", IntIn(1, 2)))?
-        .and_then(|v| v.as_i64())
-        .unwrap_or_default();
+    let summary = p.checked_int("Summary_Type", IntIn(0, 2))?;
+    let format = p.checked_int("Return_Format", IntIn(1, 2))?;
     let mut stat = Stat::from_params(p, 5)?;
     if format == 2 {
         // Sorting is documented for Return_Format 1 only.

@@ -189,6 +189,22 @@ impl Params {
         }
     }
 
+    /// A required integer field checked against `kind` (a range, a choice).
+    pub fn checked_int(&self, name: &'static str, kind: Kind) -> Result<i64, ErrNo> {
+        Ok(self
+            .field(&req(name, kind))?
+            .and_then(|v| v.as_i64())
+            .unwrap_or_default())
+    }
+
+    /// A required text field checked against `kind`.
+    pub fn checked_text(&self, name: &'static str, kind: Kind) -> Result<String, ErrNo> {
+        Ok(self
+            .field(&req(name, kind))?
+            .and_then(|v| text_of(&v))
+            .unwrap_or_default())
+    }
+
     /// Every listed field that is present, normalized, after checking them all; with
     /// `defaults`, absent optional fields get their documented defaults.
     pub fn take(&self, fields: &[Field], defaults: bool) -> Result<Map<String, Value>, ErrNo> {

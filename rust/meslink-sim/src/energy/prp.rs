@@ -294,9 +294,7 @@ fn uploaded_data(state: &SimState, call: &Call) -> Reply {
 fn operation_result(state: &SimState, call: &Call) -> Reply {
     let kind = call
         .params
-        .field(&req("Operation_Type", Kind::IntIn(1, 2)))?
-        .and_then(|v| v.as_i64())
-        .unwrap_or_default();
+        .checked_int("Operation_Type", Kind::IntIn(1, 2))?;
     let (result, response) = state
         .energy
         .prp
