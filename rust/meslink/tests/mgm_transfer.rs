@@ -3,7 +3,7 @@
 //! md5 conventions; the limits refuse before connecting; 7xx refusals are typed.
 
 use md5::{Digest, Md5};
-use meslink::mgm::{Md5Of, StreamTransport, TransferRequest};
+use meslink::mgm::{Md5Of, StreamTransport, TransferProgress, TransferRequest};
 use meslink::{Client, ErrorKind};
 use meslink_sim::{Sim, SimConfig};
 use serde_json::json;
@@ -25,6 +25,16 @@ fn client(sim: &Sim) -> Client {
         .to_string(),
     )
     .unwrap()
+}
+
+/// Starts a transfer and waits for its end (10 s at most).
+async fn run(client: &Client, req: TransferRequest) -> meslink::Result<Option<TransferProgress>> {
+    client
+        .mgm_transfer_start(req)
+        .await
+        .unwrap()
+        .wait(Duration::from_secs(10))
+        .await
 }
 
 /// A file of `size` bytes of a fixed pattern in a fresh temp directory, removed with
@@ -124,13 +134,7 @@ async fn raw_transport_and_the_other_md5_convention() {
 
     // The server checks the raw bytes' md5; the default (base64 text) is refused: 732.
     sim.state().set_mgm_md5_of_raw_bytes(true);
-    let e = client
-        .mgm_transfer_start(request(path.clone()))
-        .await
-        .unwrap()
-        .wait(Duration::from_secs(10))
-        .await
-        .unwrap_err();
+    let e = run(&client, request(path.clone())).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::Business, "{e}");
     assert_eq!(e.server_code.as_deref(), Some("732"));
     assert!(e.message.contains("文件内容格式不合法"), "{e}");
@@ -140,14 +144,7 @@ async fn raw_transport_and_the_other_md5_convention() {
     req.transport = StreamTransport::Raw;
     req.chunk_size = 10_000;
     req.file_name = Some("O2002.nc".into());
-    let done = client
-        .mgm_transfer_start(req)
-        .await
-        .unwrap()
-        .wait(Duration::from_secs(10))
-        .await
-        .unwrap()
-        .unwrap();
+    let done = run(&client, req).await.unwrap().unwrap();
     assert!(done.finished);
     let files = sim.state().mgm_received_files();
     assert_eq!(files.last().unwrap().md5, md5_hex(&data));
@@ -210,13 +207,7 @@ async fn refusal_codes_are_typed_errors_and_cancel_ends_a_transfer() {
         (712, "没有足够的存储空间"),
     ] {
         sim.state().mgm_transfer_fail_with(code);
-        let e = client
-            .mgm_transfer_start(request(path.clone()))
-            .await
-            .unwrap()
-            .wait(Duration::from_secs(10))
-            .await
-            .unwrap_err();
+        let e = run(&client, request(path.clone())).await.unwrap_err();
         assert_eq!(e.kind, ErrorKind::Business, "{e}");
         assert_eq!(e.server_code, Some(code.to_string()));
         assert_eq!(e.server_message.as_deref(), Some(meaning));
