@@ -23,6 +23,8 @@ REPO = Path(__file__).resolve().parents[2]
 USER = "ate"
 PASSWORD = "Windows123."
 DATASOURCE = "MES01"
+MGM_APP_KEY = "meslink-app"
+MGM_APP_SECRET = "meslink-secret"
 
 
 def sim_binary() -> Path:
@@ -131,6 +133,29 @@ def make_config(url: str, password: str = PASSWORD, **extra: Any) -> Dict[str, A
     }
     config.update(extra)
     return config
+
+
+def mgm_config(
+    url: str, secret: str = MGM_APP_SECRET, calls: int = 200, window_ms: int = 60000
+) -> Dict[str, Any]:
+    """A configuration with the machine-tool IoT platform only (the simulator's app key)."""
+    return {
+        "mgm": {
+            "base_url": url + "/v1",
+            "app_key": MGM_APP_KEY,
+            "app_secret": secret,
+            "rate_limit_calls": calls,
+            "rate_limit_window_ms": window_ms,
+        },
+        "timeout_ms": 10000,
+        "retry": {"max_attempts": 4, "initial_backoff_ms": 10, "max_backoff_ms": 50},
+    }
+
+
+@pytest.fixture
+def mgm(sim: Sim) -> Iterator[meslink.Client]:
+    with meslink.Client(mgm_config(sim.url)) as c:
+        yield c
 
 
 @pytest.fixture

@@ -4,39 +4,17 @@ tree, sys_info, token renewal and the client-side call limit, against the simula
 from __future__ import annotations
 
 import threading
-from typing import Any, Dict, Iterator, List
+from typing import Any, Dict, List
 
 import pytest
 
 import meslink
-
-APP_KEY = "meslink-app"
-APP_SECRET = "meslink-secret"
-
-
-def mgm_config(url: str, secret: str = APP_SECRET, calls: int = 200, window_ms: int = 60000) -> Dict[str, Any]:
-    return {
-        "mgm": {
-            "base_url": url + "/v1",
-            "app_key": APP_KEY,
-            "app_secret": secret,
-            "rate_limit_calls": calls,
-            "rate_limit_window_ms": window_ms,
-        },
-        "timeout_ms": 10000,
-        "retry": {"max_attempts": 4, "initial_backoff_ms": 10, "max_backoff_ms": 50},
-    }
+from conftest import mgm_config
 
 
 def knobs(sim: Any, **settings: Any) -> Dict[str, Any]:
     result: Dict[str, Any] = sim._request("POST", "/_sim/mgm/tokens", settings)
     return result
-
-
-@pytest.fixture
-def mgm(sim: Any) -> Iterator[meslink.Client]:
-    with meslink.Client(mgm_config(sim.url)) as c:
-        yield c
 
 
 def test_organization_is_an_ordered_tree(mgm: meslink.Client, sim: Any) -> None:

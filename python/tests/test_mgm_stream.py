@@ -16,23 +16,11 @@ from typing import Any, Dict, List
 import pytest
 
 import meslink
+from conftest import mgm_config
 
 MACHINES = ["8wCxAAAAAAABAAA=", "8wCxAAAAAAAAABg=", "GADIAAAAAgABAAA="]
 SOAK_SECONDS = int(os.environ.get("MESLINK_SOAK_SECONDS") or 60)
 DATA_EVENTS = (meslink.StatusEvent, meslink.SnapshotEvent, meslink.DeltaEvent)
-
-
-def mgm_config(url: str) -> Dict[str, Any]:
-    return {
-        "mgm": {"base_url": url + "/v1", "app_key": "meslink-app", "app_secret": "meslink-secret"},
-        "timeout_ms": 10000,
-    }
-
-
-@pytest.fixture
-def mgm(sim: Any) -> Any:
-    with meslink.Client(mgm_config(sim.url)) as c:
-        yield c
 
 
 @pytest.mark.parametrize("transport", ["sockjs", "raw"])

@@ -16,19 +16,6 @@ import meslink
 MACHINE = "8wCxAAAAAAABAAA="
 
 
-def mgm_config(url: str) -> Dict[str, Any]:
-    return {
-        "mgm": {"base_url": url + "/v1", "app_key": "meslink-app", "app_secret": "meslink-secret"},
-        "timeout_ms": 10000,
-    }
-
-
-@pytest.fixture
-def mgm(sim: Any) -> Any:
-    with meslink.Client(mgm_config(sim.url)) as c:
-        yield c
-
-
 @pytest.fixture
 def program(tmp_path: Path) -> Path:
     """A 1.5 MB file that is not a multiple of the chunk size."""
