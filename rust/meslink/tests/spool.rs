@@ -358,3 +358,43 @@ async fn close_stops_forwarding_and_the_next_open_resumes() {
     assert!(c.spool().unwrap().drain(DRAIN).await.unwrap());
     assert_eq!(arrived(&sim), vec![sn(300), sn(301)]);
 }
+
+#[tokio::test]
+async fn a_record_left_in_flight_is_sent_again_on_open() {
+    let sim = Sim::start_background(SimConfig::default()).unwrap();
+    sim.state().set_503_ratio(1.0);
+    let path = spool_path("in-flight");
+    let sns: Vec<String> = (400..403).map(sn).collect();
+    let c = spooling_client(&sim.base_url(), &path, 0);
+    let first = c
+        .spool()
+        .unwrap()
+        .enqueue("ate.sn_detail.upload", upload(&sns[0]))
+        .unwrap();
+    for s in &sns[1..] {
+        c.spool()
+            .unwrap()
+            .enqueue("ate.sn_detail.upload", upload(s))
+            .unwrap();
+    }
+    c.close().await;
+    drop(c);
+    // As a process killed between the send and the answer leaves it.
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    raw.execute(
+        "UPDATE queue SET in_flight = 1, attempts = attempts + 1 WHERE seq = ?1",
+        [first],
+    )
+    .unwrap();
+    drop(raw);
+    let offline = Spool::open_offline(&path).unwrap();
+    let pending = offline.list(SpoolState::Pending, 10).unwrap();
+    assert!(pending[0].in_flight && pending[0].seq == first);
+    assert!(!pending[1].in_flight);
+
+    sim.state().set_503_ratio(0.0);
+    let c = spooling_client(&sim.base_url(), &path, 0);
+    assert!(c.spool().unwrap().drain(DRAIN).await.unwrap());
+    assert_eq!(arrived(&sim), sns);
+    assert_eq!(offline.status().unwrap().delivered, 3);
+}

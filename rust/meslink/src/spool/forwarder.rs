@@ -7,7 +7,9 @@ use super::classify::{self, Outcome};
 use super::store::{ForwardLock, Store};
 use super::SpoolConfig;
 use crate::config::RetryConfig;
-use crate::{client, Client};
+use crate::{client, Client, Error};
+use futures_util::FutureExt;
+use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 use tokio::sync::{watch, Notify};
@@ -85,8 +87,11 @@ pub(super) async fn run(mut f: Forwarder) {
                 continue;
             }
         };
+        // A panic inside a call (a bug) must not end the forwarder: it becomes an
+        // internal error, and the record a dead letter.
+        let call = AssertUnwindSafe(client.call(&record.call_id, record.params)).catch_unwind();
         let result = tokio::select! {
-            r = client.call(&record.call_id, record.params) => r,
+            r = call => r.unwrap_or_else(|_| Err(Error::internal("the call panicked (a bug in meslink)"))),
             _ = stopped(&mut f.stop) => break,
         };
         drop(client);

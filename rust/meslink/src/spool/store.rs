@@ -387,3 +387,70 @@ fn now() -> String {
         .format("%Y-%m-%dT%H:%M:%S%.3fZ")
         .to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn temp(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("meslink-spool-unit-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir.join("s.db")
+    }
+
+    #[test]
+    fn a_full_file_refuses_the_record_and_says_so() {
+        let store = Store::open(&temp("full"), true).unwrap();
+        // As a full disk: SQLite answers SQLITE_FULL once the page limit is reached.
+        let pages: i64 = store
+            .conn
+            .lock()
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .unwrap();
+        store
+            .conn
+            .lock()
+            .execute_batch(&format!("PRAGMA max_page_count={}", pages + 2))
+            .unwrap();
+        let big = json!({"sn": "x".repeat(64 * 1024)});
+        let e = (0..10)
+            .find_map(|_| store.insert("ate.sn_detail.upload", &big).err())
+            .expect("the file fills up");
+        assert!(e.message.contains("the record was NOT stored"), "{e}");
+        assert!(e.message.contains("the disk is full"), "{e}");
+    }
+
+    #[test]
+    fn records_move_between_the_queue_and_the_dead_letters() {
+        let store = Store::open(&temp("moves"), true).unwrap();
+        let a = store
+            .insert("grading.save", &json!({"barcode": "A"}))
+            .unwrap();
+        let b = store
+            .insert("grading.save", &json!({"barcode": "B"}))
+            .unwrap();
+        assert_eq!(store.next().unwrap().unwrap().seq, a);
+        assert_eq!(store.mark_in_flight(a).unwrap(), 1);
+        store
+            .mark_dead(a, "refused", &json!({"server_message": "NG"}))
+            .unwrap();
+        assert_eq!(store.next().unwrap().unwrap().seq, b);
+        store.mark_delivered(b).unwrap();
+        // Delivering twice counts once.
+        store.mark_delivered(b).unwrap();
+        let s = store.status().unwrap();
+        assert_eq!((s.pending, s.dead, s.delivered), (0, 1, 1));
+        store.retry(a).unwrap();
+        let again = store.list(SpoolState::Pending, 10).unwrap();
+        assert_eq!((again[0].seq, again[0].attempts), (a, 0));
+        assert_eq!(again[0].params, json!({"barcode": "A"}));
+        // New records never reuse a number.
+        let c = store
+            .insert("grading.save", &json!({"barcode": "C"}))
+            .unwrap();
+        assert!(c > b);
+    }
+}
