@@ -398,3 +398,37 @@ async fn a_record_left_in_flight_is_sent_again_on_open() {
     assert_eq!(arrived(&sim), sns);
     assert_eq!(offline.status().unwrap().delivered, 3);
 }
+
+#[tokio::test]
+async fn an_energy_err_no_is_a_dead_letter_with_the_platform_code() {
+    let sim = Sim::start(SimConfig::default()).await.unwrap();
+    let path = spool_path("energy");
+    let mut cfg = meslink::ClientConfig::from_json(
+        &json!({
+            "energy": {"base_url": sim.base_url(), "username": "admin", "password": "admin123"},
+            "timeout_ms": 5000
+        })
+        .to_string(),
+    )
+    .unwrap();
+    cfg.spool = Some(spool_config(&path, 0));
+    let c = Client::new(cfg).unwrap();
+    let spool = c.spool().unwrap();
+    // A product, machine and batch the platform does not know.
+    let seq = spool
+        .enqueue(
+            "energy.product_output.create",
+            json!({"Product_id": 987654, "Total_Amount": 10, "Meter_Superior_id": 987654,
+                   "Time_Start": "2024-05-06 07:00:00", "Time_End": "2024-05-06 08:00:00",
+                   "ProductBatch_id": 987654}),
+        )
+        .unwrap();
+    assert!(spool.drain(DRAIN).await.unwrap());
+    let dead = spool.list(SpoolState::Dead, 10).unwrap();
+    assert_eq!(dead.len(), 1, "{dead:?}");
+    assert_eq!(dead[0].seq, seq);
+    let answer = dead[0].answer.as_ref().unwrap();
+    assert!(answer["server_code"].is_string(), "{answer}");
+    assert!(answer["server_message"].is_string(), "{answer}");
+    assert_eq!(spool.status().unwrap().delivered, 0);
+}
