@@ -745,6 +745,103 @@ int32_t meslink_transfer_cancel(int32_t transfer);
  */
 int32_t meslink_transfer_close(int32_t transfer);
 
+/*
+ Stores a record of a spoolable call in the client's spool and returns once it is
+ committed to disk; the background forwarder sends it later, in order, retrying
+ transient failures. Spoolable calls: `ate.sn_detail.upload`, `grading.save`,
+ `energy.product_output.create`, `energy.prp.manual_data.add`.
+
+ `call_id` and `params_json` (a JSON object, as for `meslink_client_call`) are read in
+ the client's encoding and checked against the catalog before anything is stored: a
+ call that is not spoolable, a server the client has no section for, unknown or
+ missing parameters are `MESLINK_E_INVALID_ARGUMENT`, and nothing is stored. A client
+ without a `"spool"` section, an unwritable file or a full disk is
+ `MESLINK_E_INVALID_ARGUMENT` too (the last error says which; the record was NOT
+ stored). On `MESLINK_OK`, `*out_seq` (may be NULL) receives the record's sequence
+ number, positive and increasing; on failure it is set to 0.
+
+ Thread-safe. Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT`,
+ `MESLINK_E_INVALID_HANDLE`, `MESLINK_E_ENCODING`, `MESLINK_E_INTERNAL`.
+
+ # Safety
+ `call_id`, `params_json`: NULL or NUL-terminated strings. `out_seq`: NULL or a
+ writable `int64_t`.
+ */
+int32_t meslink_spool_enqueue(int32_t client,
+                              const char *call_id,
+                              const char *params_json,
+                              int64_t *out_seq);
+
+/*
+ Writes the spool's counts into `buf` as JSON: `{"pending":n,"dead":n,"delivered":n}`
+ (pending includes the record being sent; delivered counts every record its server
+ acknowledged since the file was created).
+
+ Buffer rules as `meslink_client_call` (`MESLINK_E_BUFFER_TOO_SMALL` keeps the answer
+ for `meslink_answer_fetch`). Thread-safe.
+
+ Returns `MESLINK_OK`, `MESLINK_E_BUFFER_TOO_SMALL`, `MESLINK_E_INVALID_ARGUMENT` (no
+ spool configured, a NULL `buf` with `cap` > 0, the file unreadable),
+ `MESLINK_E_INVALID_HANDLE`, `MESLINK_E_INTERNAL`.
+
+ # Safety
+ `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
+ */
+int32_t meslink_spool_status(int32_t client, char *buf, uint32_t cap, uint32_t *out_len);
+
+/*
+ Writes up to `limit` records of the spool, oldest first, into `buf` as a JSON array.
+ `which` is `"pending"` (waiting, in flight included) or `"dead"` (refused or out of
+ attempts). Each record: `{"seq","call_id","params","attempts","in_flight",
+ "last_error","answer","enqueued_at","died_at"}`; for dead ones `answer` holds
+ `{"kind","message","http_status","server_code","server_message"}`, the server's own
+ words (e.g. `"SN RULER CHECK NG!FIX"`) in `server_message`.
+
+ Buffer rules as `meslink_client_call`. Thread-safe.
+
+ Returns `MESLINK_OK`, `MESLINK_E_BUFFER_TOO_SMALL`, `MESLINK_E_INVALID_ARGUMENT` (an
+ unknown `which`, no spool configured), `MESLINK_E_INVALID_HANDLE`,
+ `MESLINK_E_ENCODING`, `MESLINK_E_INTERNAL`.
+
+ # Safety
+ `which`: NULL or a NUL-terminated string. `buf`: NULL or `cap` writable bytes.
+ `out_len`: NULL or a writable `uint32_t`.
+ */
+int32_t meslink_spool_list(int32_t client,
+                           const char *which,
+                           uint32_t limit,
+                           char *buf,
+                           uint32_t cap,
+                           uint32_t *out_len);
+
+/*
+ Puts the dead record `seq` back in the queue: it is sent again, before the records
+ enqueued after it, with its attempts counted from 0.
+
+ Thread-safe. Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (no dead record
+ `seq`, no spool configured), `MESLINK_E_INVALID_HANDLE`, `MESLINK_E_INTERNAL`.
+ */
+int32_t meslink_spool_retry(int32_t client, int64_t seq);
+
+/*
+ Deletes the dead record `seq` for good.
+
+ Thread-safe. Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (no dead record
+ `seq`, no spool configured), `MESLINK_E_INVALID_HANDLE`, `MESLINK_E_INTERNAL`.
+ */
+int32_t meslink_spool_discard(int32_t client, int64_t seq);
+
+/*
+ Blocks the calling thread until nothing is pending in the client's spool or
+ `timeout_ms` milliseconds have passed. Dead records do not count as pending.
+
+ Thread-safe. Returns `MESLINK_OK` (drained), `MESLINK_E_TIMEOUT` (records still
+ pending; the last error says how many), `MESLINK_E_INVALID_ARGUMENT` (no spool
+ configured; called from a meslink callback), `MESLINK_E_INVALID_HANDLE`,
+ `MESLINK_E_INTERNAL`.
+ */
+int32_t meslink_spool_drain(int32_t client, uint32_t timeout_ms);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

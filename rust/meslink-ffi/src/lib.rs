@@ -13,6 +13,7 @@
 //! * [`calls`]: the generic call and the named ones;
 //! * [`stream`]: live machine data (`mgm.realtime`) by polling or callback;
 //! * [`transfer`]: file transfers (`mgm.file_transfer`) in the background;
+//! * [`spool`]: the store-and-forward spool, `meslink_spool_*`;
 //! * [`guard`]: the `catch_unwind` wrapper every export runs in.
 //!
 //! Every export returns an `int32_t` status except `meslink_version` and
@@ -37,6 +38,8 @@ pub mod calls;
 pub mod stream;
 // Transfer handles (mgm.file_transfer).
 pub mod transfer;
+// The store-and-forward spool.
+pub mod spool;
 // The catch_unwind wrapper.
 mod guard;
 // The threads that call C callbacks.
@@ -46,6 +49,7 @@ pub use buffer::*;
 pub use calls::*;
 pub use client::*;
 pub use error::{meslink_error_last, meslink_error_last_json};
+pub use spool::*;
 pub use status::*;
 pub use stream::*;
 pub use text::meslink_encoding_set;

@@ -3,6 +3,7 @@
 use crate::catalog::{self, Server};
 use crate::config::ClientConfig;
 use crate::servers::{ate, energy, grading, mgm, trace};
+use crate::spool::Spool;
 use crate::transport::Http;
 use crate::{runtime, Error, GradingRecord, LoginInfo, Result, SnDetail, TraceResult, TraceType};
 use serde_json::{json, Value};
@@ -23,6 +24,8 @@ pub(crate) struct Inner {
     pub ate: ate::AteState,
     pub mgm: mgm::MgmState,
     pub energy: energy::EnergyState,
+    /// The store-and-forward spool, when configured.
+    pub spool: Option<Spool>,
 }
 
 impl std::fmt::Debug for Client {
@@ -37,14 +40,37 @@ impl Client {
     pub fn new(config: ClientConfig) -> Result<Client> {
         config.validate()?;
         let http = Http::new(&config)?;
-        Ok(Client {
+        let spool = match &config.spool {
+            Some(s) => Some(Spool::open_for_client(s, &config)?),
+            None => None,
+        };
+        let client = Client {
             inner: Arc::new(Inner {
                 config,
                 http,
                 ate: ate::AteState::default(),
                 mgm: mgm::MgmState::default(),
                 energy: energy::EnergyState::default(),
+                spool,
             }),
+        };
+        if let (Some(spool), Some(config)) = (&client.inner.spool, &client.inner.config.spool) {
+            spool.start(Arc::downgrade(&client.inner), config);
+        }
+        Ok(client)
+    }
+
+    pub(crate) fn from_inner(inner: Arc<Inner>) -> Client {
+        Client { inner }
+    }
+
+    /// The store-and-forward spool of the `"spool"` configuration section
+    /// (`invalid_argument` "no spool configured" without one).
+    pub fn spool(&self) -> Result<&Spool> {
+        self.inner.spool.as_ref().ok_or_else(|| {
+            Error::invalid(
+                "no spool configured (add a \"spool\" section to the client configuration)",
+            )
         })
     }
 
@@ -86,8 +112,13 @@ impl Client {
     }
 
     /// Ends server sessions that should not outlive the client (the energy platform's
-    /// login). The client stays usable: a later call logs in again.
+    /// login) and stops the spool's forwarder (pending records stay on disk for the next
+    /// client of the file). The client stays usable: a later call logs in again; records
+    /// enqueued after the close wait on disk.
     pub async fn close(&self) {
+        if let Some(spool) = &self.inner.spool {
+            spool.stop().await;
+        }
         energy::close(&self.inner).await;
     }
 

@@ -43,6 +43,8 @@ pub struct ClientConfig {
     pub retry: RetryConfig,
     /// Answers larger than this are refused as protocol errors (memory stays bounded).
     pub max_answer_bytes: usize,
+    /// The store-and-forward spool (see [`crate::spool`]); absent: no spool.
+    pub spool: Option<crate::spool::SpoolConfig>,
 }
 
 impl Default for ClientConfig {
@@ -59,6 +61,7 @@ impl Default for ClientConfig {
             tls: TlsConfig::default(),
             retry: RetryConfig::default(),
             max_answer_bytes: 16 * 1024 * 1024,
+            spool: None,
         }
     }
 }
@@ -172,6 +175,9 @@ impl ClientConfig {
             return Err(Error::invalid(
                 "timeout_ms and connect_timeout_ms must be above 0",
             ));
+        }
+        if let Some(s) = &self.spool {
+            s.validate()?;
         }
         if self.retry.max_attempts == 0 {
             return Err(Error::invalid("retry.max_attempts must be at least 1"));

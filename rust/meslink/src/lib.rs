@@ -18,6 +18,7 @@ mod jwt;
 pub mod runtime;
 mod secret;
 pub mod servers;
+pub mod spool;
 mod token;
 mod transport;
 
@@ -28,6 +29,7 @@ pub use secret::Secret;
 pub use servers::ate::{LoginInfo, SnDetail};
 pub use servers::grading::GradingRecord;
 pub use servers::trace::{TraceNode, TraceResult, TraceType};
+pub use spool::{Spool, SpoolConfig, SpoolRecord, SpoolState, SpoolStatus};
 
 /// The machine-tool IoT open API's types (seed 003).
 pub mod mgm {

@@ -1,0 +1,214 @@
+/*
+ * The store-and-forward spool through the C ABI (meslink_spool_*), against the simulator:
+ * records enqueued while the server is unreachable are kept on disk, survive the client's
+ * close, and arrive when a client of the same file reaches the server (the work order's
+ * SN_QTY counts them); a rule-check NG goes to the dead letters with the server's words,
+ * and is retried or discarded; refused ids store nothing; a second forwarder of the same
+ * file is refused.
+ *
+ * Needs MESLINK_SIM_URL=http://127.0.0.1:PORT (run-tests.sh sets it). The spool file goes
+ * to $TMPDIR (or %TEMP%, or the current directory). Plain C11.
+ * Prints each failure and, last, "N passed, N failed"; exits 1 if anything failed.
+ */
+#include "meslink.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int g_passed, g_failed;
+
+static const char *last_error(void) {
+    static char buf[4096];
+    if (meslink_error_last(buf, sizeof buf, NULL) != MESLINK_OK) strcpy(buf, "(unreadable)");
+    return buf;
+}
+
+static void report(int ok, int line, const char *what, const char *detail) {
+    if (ok) {
+        g_passed++;
+    } else {
+        g_failed++;
+        fprintf(stderr, "FAIL %s:%d: %s %s\n", __FILE__, line, what, detail ? detail : "");
+    }
+}
+
+#define CHECK(cond) report(!!(cond), __LINE__, #cond, NULL)
+#define CHECK_RC(expr, want) report((expr) == (want), __LINE__, #expr, last_error())
+#define CHECK_HAS(text, needle) report(strstr((text), (needle)) != NULL, __LINE__, needle, text)
+
+#define WO "1037020031" /* rule ^B[A-Z]J614KM9\d{5}Z$ */
+#define RECORDS 8
+
+static char g_path[1024];
+
+static void remove_spool_files(void) {
+    static const char *suffixes[] = {"", "-wal", "-shm", ".forwarder", ".forwarder-journal"};
+    char name[1100];
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        snprintf(name, sizeof name, "%s%s", g_path, suffixes[i]);
+        remove(name);
+    }
+}
+
+/* A client of `url` whose spool is g_path; *rc gets the open's status. */
+static int32_t open_spooling(const char *url, int32_t *rc) {
+    char config[8192];
+    int32_t id = 0;
+    /* JSON strings: a Windows path's backslashes doubled. */
+    char escaped[2048];
+    size_t j = 0;
+    for (size_t i = 0; g_path[i] && j + 2 < sizeof escaped; i++) {
+        if (g_path[i] == '\\') escaped[j++] = '\\';
+        escaped[j++] = g_path[i];
+    }
+    escaped[j] = '\0';
+    snprintf(config, sizeof config,
+             "{\"ate\":{\"base_url\":\"%s\",\"emp_no\":\"ate\",\"password\":\"Windows123.\"},"
+             "\"grading\":{\"base_url\":\"%s\",\"datasource\":\"MES01\"},"
+             "\"timeout_ms\":5000,\"connect_timeout_ms\":1000,"
+             "\"retry\":{\"max_attempts\":2,\"initial_backoff_ms\":20,\"max_backoff_ms\":50},"
+             "\"spool\":{\"path\":\"%s\",\"backoff_initial_ms\":20,\"backoff_max_ms\":200}}",
+             url, url, escaped);
+    *rc = meslink_client_open(config, &id);
+    return id;
+}
+
+/* The work order's SN_QTY: accepted uploads so far. */
+static long sn_qty(int32_t c) {
+    static char buf[4096];
+    if (meslink_client_call(c, "ate.sn_detail.get", "{\"work_order\":\"" WO "\"}", buf,
+                            sizeof buf, NULL) != MESLINK_OK) {
+        fprintf(stderr, "ate.sn_detail.get: %s\n", last_error());
+        return -1;
+    }
+    const char *at = strstr(buf, "\"SN_QTY\":");
+    return at ? strtol(at + 9, NULL, 10) : -1;
+}
+
+static long json_count(const char *json, const char *key) {
+    char needle[64];
+    snprintf(needle, sizeof needle, "\"%s\":", key);
+    const char *at = strstr(json, needle);
+    return at ? strtol(at + strlen(needle), NULL, 10) : -1;
+}
+
+int main(void) {
+    static char buf[65536];
+    uint32_t len = 0;
+    int32_t rc = 0;
+    int64_t seq = -1, first_seq = 0, bad_seq = 0;
+    const char *url = getenv("MESLINK_SIM_URL");
+    if (!url) {
+        fprintf(stderr, "set MESLINK_SIM_URL=http://127.0.0.1:PORT (run-tests.sh does)\n");
+        return 2;
+    }
+    const char *dir = getenv("TMPDIR");
+    if (!dir || !*dir) dir = getenv("TEMP");
+    if (!dir || !*dir) dir = ".";
+    snprintf(g_path, sizeof g_path, "%s/meslink-test-spool-c.db", dir);
+    remove_spool_files();
+
+    /* 1. The server unreachable (nothing listens on port 1): records wait on disk. */
+    int32_t off = open_spooling("http://127.0.0.1:1", &rc);
+    CHECK_RC(rc, MESLINK_OK);
+    for (int i = 0; i < RECORDS; i++) {
+        char params[256];
+        snprintf(params, sizeof params, "{\"work_order\":\"" WO "\",\"sn\":\"BAJ614KM95%04dZ\"}",
+                 i);
+        CHECK_RC(meslink_spool_enqueue(off, "ate.sn_detail.upload", params, &seq), MESLINK_OK);
+        if (i == 0) first_seq = seq;
+        CHECK(seq == first_seq + i);
+    }
+    /* A rule-check NG, in the middle of the queue. */
+    CHECK_RC(meslink_spool_enqueue(off, "ate.sn_detail.upload",
+                                   "{\"work_order\":\"" WO "\",\"sn\":\"NOT-A-VALID-SN\"}",
+                                   &bad_seq),
+             MESLINK_OK);
+    CHECK_RC(meslink_spool_enqueue(off, "ate.sn_detail.upload",
+                                   "{\"work_order\":\"" WO "\",\"sn\":\"BAJ614KM959999Z\"}", &seq),
+             MESLINK_OK);
+
+    /* Refused: not spoolable, unknown, bad params, NULLs; out_seq is 0 then. */
+    seq = -1;
+    CHECK_RC(meslink_spool_enqueue(off, "ate.sn_detail.get", "{\"work_order\":\"" WO "\"}", &seq),
+             MESLINK_E_INVALID_ARGUMENT);
+    CHECK(seq == 0);
+    CHECK_HAS(last_error(), "is not spoolable");
+    CHECK_RC(meslink_spool_enqueue(off, "ate.sn_detail.upload", "{\"work_order\":1}", &seq),
+             MESLINK_E_INVALID_ARGUMENT);
+    CHECK_HAS(last_error(), "\"sn\"");
+    CHECK_RC(meslink_spool_enqueue(off, "ate.sn_detail.upload", "{not json", &seq),
+             MESLINK_E_INVALID_ARGUMENT);
+    CHECK_RC(meslink_spool_enqueue(off, NULL, "{}", &seq), MESLINK_E_INVALID_ARGUMENT);
+    CHECK_RC(meslink_spool_enqueue(0, "grading.save", "{}", &seq), MESLINK_E_INVALID_HANDLE);
+
+    CHECK_RC(meslink_spool_drain(off, 200), MESLINK_E_TIMEOUT);
+    CHECK_HAS(last_error(), "records pending");
+    CHECK_RC(meslink_spool_status(off, buf, sizeof buf, &len), MESLINK_OK);
+    CHECK(json_count(buf, "pending") == RECORDS + 2);
+    CHECK(json_count(buf, "delivered") == 0);
+    CHECK(len == strlen(buf));
+    /* A small buffer: the length needed, the answer kept. */
+    CHECK_RC(meslink_spool_status(off, buf, 4, &len), MESLINK_E_BUFFER_TOO_SMALL);
+    CHECK(len > 4);
+    CHECK_RC(meslink_spool_list(off, "pending", 2, buf, sizeof buf, &len), MESLINK_OK);
+    CHECK_HAS(buf, "\"call_id\":\"ate.sn_detail.upload\"");
+    CHECK_HAS(buf, "BAJ614KM950000Z");
+    CHECK(strstr(buf, "BAJ614KM950002Z") == NULL); /* limit 2 */
+    CHECK_RC(meslink_spool_list(off, "everything", 10, buf, sizeof buf, &len),
+             MESLINK_E_INVALID_ARGUMENT);
+
+    /* A second forwarder of the same file is refused while the first is open. */
+    int32_t twice = open_spooling(url, &rc);
+    CHECK_RC(rc, MESLINK_E_INVALID_ARGUMENT);
+    CHECK(twice == 0);
+    CHECK_HAS(last_error(), "already being forwarded");
+
+    /* 2. Closed, then a client that reaches the server: everything arrives. The count
+     * before is read by a client without a spool, before the spooling one starts. */
+    CHECK_RC(meslink_client_close(off), MESLINK_OK);
+    char plain_config[1024];
+    int32_t plain = 0;
+    snprintf(plain_config, sizeof plain_config,
+             "{\"ate\":{\"base_url\":\"%s\",\"emp_no\":\"ate\",\"password\":\"Windows123.\"}}",
+             url);
+    CHECK_RC(meslink_client_open(plain_config, &plain), MESLINK_OK);
+    long before = sn_qty(plain);
+    CHECK(before >= 0);
+    int32_t c = open_spooling(url, &rc);
+    CHECK_RC(rc, MESLINK_OK);
+    CHECK_RC(meslink_spool_drain(c, 60000), MESLINK_OK);
+    long after = sn_qty(c);
+    CHECK(after == before + RECORDS + 1);
+    CHECK_RC(meslink_spool_status(c, buf, sizeof buf, &len), MESLINK_OK);
+    CHECK(json_count(buf, "pending") == 0);
+    CHECK(json_count(buf, "dead") == 1);
+    CHECK(json_count(buf, "delivered") == RECORDS + 1);
+
+    /* 3. The dead letter: the server's words; retry and discard. */
+    CHECK_RC(meslink_spool_list(c, "dead", 10, buf, sizeof buf, &len), MESLINK_OK);
+    CHECK_HAS(buf, "NOT-A-VALID-SN");
+    CHECK_HAS(buf, "\"server_message\":\"SN RULER CHECK NG!FIX\"");
+    CHECK_RC(meslink_spool_retry(c, bad_seq), MESLINK_OK);
+    CHECK_RC(meslink_spool_drain(c, 60000), MESLINK_OK); /* refused again: dead again */
+    CHECK_RC(meslink_spool_status(c, buf, sizeof buf, &len), MESLINK_OK);
+    CHECK(json_count(buf, "dead") == 1);
+    CHECK_RC(meslink_spool_discard(c, bad_seq), MESLINK_OK);
+    CHECK_RC(meslink_spool_discard(c, bad_seq), MESLINK_E_INVALID_ARGUMENT);
+    CHECK_HAS(last_error(), "no dead record");
+    CHECK_RC(meslink_spool_retry(c, 123456789), MESLINK_E_INVALID_ARGUMENT);
+    CHECK_RC(meslink_spool_status(c, buf, sizeof buf, &len), MESLINK_OK);
+    CHECK(json_count(buf, "dead") == 0);
+    CHECK(sn_qty(c) == after);
+    CHECK_RC(meslink_client_close(c), MESLINK_OK);
+
+    /* A client without a spool. */
+    CHECK_RC(meslink_spool_drain(plain, 10), MESLINK_E_INVALID_ARGUMENT);
+    CHECK_HAS(last_error(), "no spool configured");
+    CHECK_RC(meslink_client_close(plain), MESLINK_OK);
+
+    remove_spool_files();
+    printf("%d passed, %d failed\n", g_passed, g_failed);
+    return g_failed ? 1 : 0;
+}
