@@ -6,7 +6,7 @@ record), then runs a writer (bindings/c/tests/spool_writer.c or python/tests/
 spool_writer.py; both print "ACK <seq> <sn>" once a record is on disk) that enqueues
 RECORDS ATE SN uploads into one spool file. Each run is killed with SIGKILL at a random
 moment (after a random number of acknowledged enqueues plus a random delay, or while
-it drains), the spool is inspected offline (`meslink spool --file S list`), and the
+it drains), the spool is inspected offline (which record was in flight), and the
 writer is started again from the first record it had not acknowledged. After KILLS
 kills, a last run drains the spool. Then the journal is checked:
 
@@ -15,6 +15,9 @@ kills, a last run drains the spool. Then the journal is checked:
   recorded) at a kill: an SN the server acknowledged and the spool recorded as
   delivered is never received again;
 - the last run drained: nothing pending, nothing dead.
+
+The spool is read offline with `meslink spool --file S list` when the CLI has that
+command, else straight from its SQLite file (table `queue`: seq, params, in_flight).
 
 A record whose enqueue was cut off by the kill (committed or not, no ACK printed) is
 looked up in the spool and the journal: if it is there, it was committed and is not
@@ -109,8 +112,26 @@ def read_journal(path: Path, letter: str) -> List[int]:
     return out
 
 
-def spool_pending(cli: Path, spool: Path) -> List[Dict[str, Any]]:
-    """The spool's pending records, read offline with the CLI."""
+def spool_pending_sqlite(spool: Path) -> List[Dict[str, Any]]:
+    """The pending records read from the spool's SQLite file (its `queue` table)."""
+    import sqlite3
+
+    db = sqlite3.connect(str(spool), timeout=30)
+    try:
+        rows = db.execute("SELECT seq, params, in_flight FROM queue ORDER BY seq").fetchall()
+    finally:
+        db.close()
+    return [{"seq": r[0], "params": json.loads(r[1]), "in_flight": bool(r[2])} for r in rows]
+
+
+def spool_pending(cli: Optional[Path], spool: Path) -> List[Dict[str, Any]]:
+    """The spool's pending records (params, in_flight), read offline: with the CLI
+    (`meslink spool --file S list`, a JSON array) when it has the spool command, else
+    from the SQLite file directly."""
+    if not spool.exists():
+        return []
+    if cli is None:
+        return spool_pending_sqlite(spool)
     out = subprocess.run(
         [str(cli), "spool", "--file", str(spool), "list"],
         stdout=subprocess.PIPE,
@@ -123,6 +144,14 @@ def spool_pending(cli: Path, spool: Path) -> List[Dict[str, Any]]:
         )
     records: List[Dict[str, Any]] = json.loads(out.stdout.decode())
     return records
+
+
+def cli_has_spool(cli: Path) -> bool:
+    if not cli.exists():
+        return False
+    out = subprocess.run([str(cli), "spool", "--help"], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, timeout=60)
+    return out.returncode == 0
 
 
 class Run:
@@ -199,11 +228,10 @@ def main() -> int:
     rng = random.Random(seed)
     sim_bin = args.sim or Path(os.environ.get("MESLINK_SIM") or target_dir() / "debug" / "meslink-sim")
     cli_bin = args.cli or Path(os.environ.get("MESLINK_CLI") or target_dir() / "debug" / "meslink")
-    for p in (sim_bin, cli_bin):
-        if not p.exists():
-            print("kill_loop: missing %s (cargo build -p meslink-sim -p meslink-cli)" % p,
-                  file=sys.stderr)
-            return 2
+    if not sim_bin.exists():
+        print("kill_loop: missing %s (cargo build -p meslink-sim)" % sim_bin, file=sys.stderr)
+        return 2
+    reader: Optional[Path] = cli_bin if cli_has_spool(cli_bin) else None
     n, letter = args.records, args.letter
     work = Path(tempfile.mkdtemp(prefix="meslink-kill-loop-"))
     journal, spool = work / "journal.jsonl", work / "spool.db"
@@ -218,8 +246,9 @@ def main() -> int:
     kills = runs = killed_while_draining = 0
     next_index = 0
     t0 = time.monotonic()
-    print("kill_loop: seed %d, %d records, %d kills, writer %s, work dir %s"
-          % (seed, n, args.kills, writer[-1], work), flush=True)
+    print("kill_loop: seed %d, %d records, %d kills, writer %s, work dir %s, spool read %s"
+          % (seed, n, args.kills, writer[-1], work, "by the CLI" if reader else "as SQLite"),
+          flush=True)
     try:
         while kills < args.kills:
             remaining = n - next_index
@@ -252,7 +281,7 @@ def main() -> int:
                 acked.add(i)
             next_index = max(acked) + 1 if acked else 0
             # What the spool holds now, nobody forwarding it.
-            pending = spool_pending(cli_bin, spool)
+            pending = spool_pending(reader, spool)
             pending_idx = set()
             for rec in pending:
                 i = sn_index(letter, str(rec.get("params", {}).get("sn", "")))
