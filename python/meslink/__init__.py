@@ -43,6 +43,7 @@ from .stream import (
     StreamEvent,
     StreamStats,
 )
+from .spool import Spool
 from .transfer import Transfer, TransferProgress
 
 __version__: str = _native.__version__
@@ -68,6 +69,7 @@ __all__ = [
     "StreamStats",
     "Transfer",
     "TransferProgress",
+    "Spool",
     "calls",
     "catalog",
     "MeslinkError",

@@ -22,6 +22,7 @@ from .transfer import _start as _start_transfer
 
 if TYPE_CHECKING:
     from .energy import Energy
+    from .spool import Spool
 
 __all__ = ["Client"]
 
@@ -102,6 +103,17 @@ class Client:
         text = None if params is None else _dumps(params, "the parameters")
         result: List[Any] = json.loads(self._native.call_all_pages(id, text, per_page))
         return result
+
+    # -- the store-and-forward spool ------------------------------------------------
+
+    @property
+    def spool(self) -> "Spool":
+        """The store-and-forward spool of the ``"spool"`` configuration section
+        (:class:`meslink.Spool`): ``client.spool.enqueue(id, params)``, ``.status()``,
+        ``.list()``, ``.retry(seq)``, ``.discard(seq)``, ``.drain(timeout)``."""
+        from .spool import Spool
+
+        return Spool(self)
 
     # -- named calls ----------------------------------------------------------------
 

@@ -11,6 +11,7 @@
 mod client;
 mod errors;
 mod mgm;
+mod spool;
 mod wait;
 
 use pyo3::prelude::*;
@@ -37,5 +38,11 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<mgm::Transfer>()?;
     m.add_function(wrap_pyfunction!(calls, m)?)?;
     m.add_function(wrap_pyfunction!(catalog_json, m)?)?;
+    m.add_function(wrap_pyfunction!(spool::spool_enqueue, m)?)?;
+    m.add_function(wrap_pyfunction!(spool::spool_status, m)?)?;
+    m.add_function(wrap_pyfunction!(spool::spool_list, m)?)?;
+    m.add_function(wrap_pyfunction!(spool::spool_retry, m)?)?;
+    m.add_function(wrap_pyfunction!(spool::spool_discard, m)?)?;
+    m.add_function(wrap_pyfunction!(spool::spool_drain, m)?)?;
     Ok(())
 }

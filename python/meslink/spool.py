@@ -1,0 +1,87 @@
+"""The store-and-forward spool: production records that must never be lost.
+
+A client whose configuration has a ``"spool"`` section keeps its records in a SQLite
+file and sends them in the background, in order, until their server acknowledges them::
+
+    config["spool"] = {"path": "station-spool.db", "max_attempts": 0,
+                       "backoff_initial_ms": 200, "backoff_max_ms": 30000}
+    with meslink.Client(config) as client:
+        seq = client.spool.enqueue("ate.sn_detail.upload", {"work_order": wo, "sn": sn})
+        ...
+        client.spool.drain(timeout=30.0)   # True when nothing is pending
+
+:meth:`Spool.enqueue` returns once the record is on disk. Transient failures (network,
+timeouts, 5xx, authentication) are retried after a capped, jittered backoff, forever when
+``max_attempts`` is 0; records the server refuses (a failed SN rule check, a validation
+error) go to the dead letters with the server's answer, where :meth:`Spool.retry` puts
+them back and :meth:`Spool.discard` deletes them. Spoolable calls:
+``ate.sn_detail.upload``, ``grading.save``, ``energy.product_output.create``,
+``energy.prp.manual_data.add``. Delivery is at least once.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional
+
+from . import _native
+
+if TYPE_CHECKING:
+    from .client import Client
+
+__all__ = ["Spool"]
+
+
+class Spool:
+    """The spool of one client (``client.spool``). Every method raises
+    :class:`~meslink.InvalidArgumentError` when the client has no spool configured."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: "Client") -> None:
+        self._client = client
+
+    def enqueue(self, id: str, params: Optional[Mapping[str, Any]] = None) -> int:
+        """Stores a record of the spoolable call ``id`` and returns its sequence number
+        once it is committed to disk. ``params`` are checked against the catalog first
+        (``datetime`` values accepted for date-time parameters); a call that is not
+        spoolable raises :class:`~meslink.InvalidArgumentError` and stores nothing."""
+        from .client import _dumps
+
+        text = _dumps({} if params is None else params, "the parameters")
+        return int(_native.spool_enqueue(self._client._native, id, text))
+
+    def status(self) -> Dict[str, int]:
+        """``{"pending": n, "dead": n, "delivered": n}``."""
+        result: Dict[str, int] = json.loads(_native.spool_status(self._client._native))
+        return result
+
+    def list(self, which: str = "pending", limit: int = 100) -> List[Dict[str, Any]]:
+        """Up to ``limit`` records, oldest first: ``which`` is ``"pending"`` or ``"dead"``.
+        Each: ``seq``, ``call_id``, ``params``, ``attempts``, ``in_flight``,
+        ``last_error``, ``answer`` (dead ones: ``kind``, ``message``, ``http_status``,
+        ``server_code``, ``server_message``), ``enqueued_at``, ``died_at``."""
+        if limit < 0:
+            from .errors import InvalidArgumentError
+
+            raise InvalidArgumentError("limit must be >= 0, got %d" % limit)
+        result: List[Dict[str, Any]] = json.loads(
+            _native.spool_list(self._client._native, which, limit)
+        )
+        return result
+
+    def retry(self, seq: int) -> None:
+        """Puts the dead record ``seq`` back in the queue."""
+        _native.spool_retry(self._client._native, seq)
+
+    def discard(self, seq: int) -> None:
+        """Deletes the dead record ``seq`` for good."""
+        _native.spool_discard(self._client._native, seq)
+
+    def drain(self, timeout: float) -> bool:
+        """Waits up to ``timeout`` seconds for nothing to be pending; True when nothing is
+        (dead records do not count). Other threads run meanwhile; Ctrl+C interrupts."""
+        return bool(_native.spool_drain(self._client._native, float(timeout)))
+
+    def __repr__(self) -> str:
+        return "<meslink.Spool of %r>" % (self._client,)
