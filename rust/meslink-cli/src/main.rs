@@ -5,6 +5,7 @@ mod demo;
 mod demo_energy;
 mod demo_mgm;
 mod demo_trace;
+mod spool;
 
 use meslink::{catalog, Client, Error};
 use std::process::ExitCode;
@@ -18,6 +19,9 @@ usage:
   meslink catalog [--coverage|--json|--enums]
                                        the implemented calls, the README coverage table,
                                        the catalog as JSON, or the documented enumerations
+  meslink spool --file PATH status|list [--dead] [--limit N]|retry SEQ|discard SEQ
+                                       inspect a store-and-forward spool file (also while
+                                       its station runs); see meslink spool --help
   meslink --version
 
 Set RUST_LOG=meslink=debug to see every request (secrets are never logged).";
@@ -31,6 +35,11 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("demo") => demo::run(),
         Some("call") => call(&args[1..]),
+        Some("spool") if args[1..].iter().any(|a| a == "--help" || a == "-h") => {
+            println!("usage:\n{}", spool::USAGE);
+            Ok(())
+        }
+        Some("spool") => spool::run(&args[1..]),
         Some("sim") => return meslink_sim::cli::main_with_args(args[1..].iter().cloned()),
         Some("catalog") => {
             catalog(&args[1..]);
