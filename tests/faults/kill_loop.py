@@ -124,34 +124,38 @@ def spool_pending_sqlite(spool: Path) -> List[Dict[str, Any]]:
     return [{"seq": r[0], "params": json.loads(r[1]), "in_flight": bool(r[2])} for r in rows]
 
 
-def spool_pending(cli: Optional[Path], spool: Path) -> List[Dict[str, Any]]:
-    """The spool's pending records (params, in_flight), read offline: with the CLI
-    (`meslink spool --file S list`, a JSON array) when it has the spool command, else
-    from the SQLite file directly."""
-    if not spool.exists():
-        return []
-    if cli is None:
-        return spool_pending_sqlite(spool)
-    out = subprocess.run(
-        [str(cli), "spool", "--file", str(spool), "list"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        timeout=60,
-    )
-    if out.returncode != 0:
-        raise RuntimeError(
-            "meslink spool list failed (%d): %s" % (out.returncode, out.stderr.decode())
+class SpoolReader:
+    """Reads a spool's pending records (params, in_flight) offline: with the CLI
+    (`meslink spool --file S list --limit N`, a JSON array), or, when the CLI is missing
+    or has no spool command, from the SQLite file directly."""
+
+    def __init__(self, cli: Path) -> None:
+        self.cli: Optional[Path] = cli if cli.exists() else None
+
+    def how(self) -> str:
+        return "by %s spool list" % self.cli if self.cli else "as SQLite"
+
+    def pending(self, spool: Path) -> List[Dict[str, Any]]:
+        if not spool.exists():
+            return []
+        if self.cli is None:
+            return spool_pending_sqlite(spool)
+        out = subprocess.run(
+            [str(self.cli), "spool", "--file", str(spool), "list", "--limit", "1000000"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            timeout=60,
         )
-    records: List[Dict[str, Any]] = json.loads(out.stdout.decode())
-    return records
-
-
-def cli_has_spool(cli: Path) -> bool:
-    if not cli.exists():
-        return False
-    out = subprocess.run([str(cli), "spool", "--help"], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, timeout=60)
-    return out.returncode == 0
+        try:
+            if out.returncode != 0:
+                raise ValueError(out.stderr.decode(errors="replace").strip()[:300])
+            records: List[Dict[str, Any]] = json.loads(out.stdout.decode())
+            return records
+        except ValueError as e:
+            print("kill_loop: %s spool list unusable (%s); reading the SQLite file"
+                  % (self.cli, e), flush=True)
+            self.cli = None
+            return spool_pending_sqlite(spool)
 
 
 class Run:
@@ -231,7 +235,7 @@ def main() -> int:
     if not sim_bin.exists():
         print("kill_loop: missing %s (cargo build -p meslink-sim)" % sim_bin, file=sys.stderr)
         return 2
-    reader: Optional[Path] = cli_bin if cli_has_spool(cli_bin) else None
+    reader = SpoolReader(cli_bin)
     n, letter = args.records, args.letter
     work = Path(tempfile.mkdtemp(prefix="meslink-kill-loop-"))
     journal, spool = work / "journal.jsonl", work / "spool.db"
@@ -247,7 +251,7 @@ def main() -> int:
     next_index = 0
     t0 = time.monotonic()
     print("kill_loop: seed %d, %d records, %d kills, writer %s, work dir %s, spool read %s"
-          % (seed, n, args.kills, writer[-1], work, "by the CLI" if reader else "as SQLite"),
+          % (seed, n, args.kills, writer[-1], work, reader.how()),
           flush=True)
     try:
         while kills < args.kills:
@@ -281,7 +285,7 @@ def main() -> int:
                 acked.add(i)
             next_index = max(acked) + 1 if acked else 0
             # What the spool holds now, nobody forwarding it.
-            pending = spool_pending(reader, spool)
+            pending = reader.pending(spool)
             pending_idx = set()
             for rec in pending:
                 i = sn_index(letter, str(rec.get("params", {}).get("sn", "")))
