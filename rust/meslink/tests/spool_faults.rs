@@ -281,3 +281,81 @@ async fn records_survive_the_simulator_restarting_on_its_port() {
         "FIGURES spool_faults restart: records={n} restarts={restarts} duplicates={duplicates} lost=0"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn energy_records_survive_503s_and_resets() {
+    let journal = scratch("energy.jsonl");
+    let sim = start_sim(&journal, 0).await;
+    let state = sim.state();
+    state.set_503_ratio(0.3);
+    state.set_reset_ratio(0.05);
+    let base = sim.base_url();
+    let config = ClientConfig::from_json(
+        &json!({
+            "energy": {"base_url": base, "username": "admin", "password": "admin123"},
+            "retry": {"max_attempts": 2, "initial_backoff_ms": 5, "max_backoff_ms": 20},
+            "timeout_ms": 10000,
+            "spool": {"path": scratch("energy.db"), "backoff_initial_ms": 5, "backoff_max_ms": 100}
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let client = Client::new(config).unwrap();
+    let spool = client.spool().unwrap();
+    let n = 40;
+    for i in 0..n {
+        if i % 2 == 0 {
+            spool
+                .enqueue(
+                    "energy.product_output.create",
+                    json!({"Product_id": 1, "Total_Amount": 1000 + i, "Meter_Superior_id": 1,
+                           "Time_Start": "2024-01-05 08:00:00", "Time_End": "2024-01-05 12:00:00",
+                           "ProductBatch_id": 1}),
+                )
+                .unwrap();
+        } else {
+            spool
+                .enqueue(
+                    "energy.prp.manual_data.add",
+                    json!({"Meter_id": 5, "Date_Time": "2024-01-05 09:00:00", "Date_Type": "3",
+                           "Data_Amount": format!("{i}.5")}),
+                )
+                .unwrap();
+        }
+    }
+    drain(&client, "energy").await;
+    let lines = read_journal(&journal).unwrap();
+    let got: Vec<(String, String)> = lines
+        .iter()
+        .map(|l| {
+            let row = &l["row"];
+            let key = row
+                .get("Total_Amount")
+                .or_else(|| row.get("Data_Amount"))
+                .map(|v| v.to_string().trim_matches('"').to_string())
+                .unwrap_or_default();
+            (l["kind"].as_str().unwrap_or_default().to_string(), key)
+        })
+        .collect();
+    let expected: Vec<(String, String)> = (0..n)
+        .map(|i| {
+            if i % 2 == 0 {
+                (
+                    meslink_sim::JOURNAL_ENERGY_OUTPUT.to_string(),
+                    format!("{}", 1000 + i),
+                )
+            } else {
+                (
+                    meslink_sim::JOURNAL_ENERGY_MANUAL.to_string(),
+                    format!("{i}.5"),
+                )
+            }
+        })
+        .collect();
+    assert_eq!(got, expected, "every energy record once, in enqueue order");
+    let f = state.injected_fault_counts();
+    eprintln!(
+        "FIGURES spool_faults energy: records={n} injected_503={} reset={} lost=0",
+        f.error_503, f.reset
+    );
+}
