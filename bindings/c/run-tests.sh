@@ -139,7 +139,7 @@ kill_loop() {
     [ -x "$build/spool_writer" ] &&
         python3 tests/faults/kill_loop.py --writer "$build/spool_writer" --letter C \
             --records "${MESLINK_KILL_LOOP_RECORDS:-150}" --kills "${MESLINK_KILL_LOOP_KILLS:-5}" \
-            --sim "$sim_bin" --cli "$lib/meslink"
+            --sim-kills 2 --sim "$sim_bin" --cli "$lib/meslink"
 }
 step "SIGKILL loop (spool_writer)" kill_loop
 

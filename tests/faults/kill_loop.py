@@ -16,6 +16,11 @@ kills, a last run drains the spool. Then the journal is checked:
   delivered is never received again;
 - the last run drained: nothing pending, nothing dead.
 
+With --sim-kills K, the simulator too is killed with SIGKILL in the first K runs, at a
+random moment while the station runs, and started again on the same port and journal;
+the last record each killed simulator journaled may then arrive again (accepted, answer
+never sent), and only that one.
+
 The spool is read offline with `meslink spool --file S list` when the CLI has that
 command, else straight from its SQLite file (table `queue`: seq, params, in_flight).
 
@@ -25,7 +30,8 @@ enqueued again; otherwise the next run enqueues it. So the only duplicates are r
 
 Usage:
   kill_loop.py --writer CMD --letter C [--records 1000] [--kills 20] [--sim PATH]
-               [--cli PATH] [--seed N] [--latency-ms 2] [--json FILE]
+               [--cli PATH] [--seed N] [--latency-ms 2] [--sim-args ARGS]
+               [--sim-kills K] [--json FILE]
 CMD is split like a shell command and gets SPOOL LETTER FIRST COUNT DRAIN_MS appended.
 Prints the figures as one "FIGURES {json}" line; exits 1 on any failed check.
 """
@@ -65,17 +71,39 @@ def sn_index(letter: str, value: str) -> Optional[int]:
 
 
 class Simulator:
+    """`meslink-sim --journal J`; kill_and_restart() SIGKILLs it and starts another on
+    the same port and journal."""
+
     def __init__(self, binary: Path, journal: Path, latency_ms: int, extra: List[str]) -> None:
-        args = [str(binary), "--journal", str(journal), "--latency-ms", str(latency_ms)]
-        self.proc = subprocess.Popen(
-            args + extra, stdin=subprocess.PIPE, stdout=subprocess.PIPE
-        )
+        self.args = [str(binary), "--journal", str(journal), "--latency-ms", str(latency_ms)]
+        self.args += extra
+        self.killed_pids: List[int] = []
+        self.err_path = journal.with_name("sim.stderr")
+        self._start([])
+        self.port = self.url.rsplit(":", 1)[1]
+
+    def _start(self, more: List[str]) -> None:
+        with open(self.err_path, "ab") as err:
+            self.proc = subprocess.Popen(
+                self.args + more, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err
+            )
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline().decode().strip()
         if not line.startswith("MESLINK_SIM_URL="):
             self.stop()
-            raise RuntimeError("meslink-sim did not announce its URL: %r" % line)
+            raise RuntimeError("meslink-sim did not announce its URL: %r (see %s)"
+                               % (line, self.err_path))
         self.url = line.split("=", 1)[1]
+
+    def kill_and_restart(self, down_seconds: float) -> None:
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+        self.killed_pids.append(self.proc.pid)
+        for stream in (self.proc.stdin, self.proc.stdout):
+            if stream:
+                stream.close()
+        time.sleep(down_seconds)
+        self._start(["--port", self.port])
 
     def state(self) -> Dict[str, Any]:
         import urllib.request
@@ -92,6 +120,21 @@ class Simulator:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+
+
+def last_arrival_of(path: Path, letter: str, pid: int) -> Optional[int]:
+    """The index of the last SN a given simulator process journaled."""
+    last = None
+    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
+        try:
+            rec = json.loads(line)
+        except ValueError:
+            continue
+        if rec.get("pid") == pid and rec.get("kind") == "ate.sn_detail.upload":
+            i = sn_index(letter, str(rec.get("sn", "")))
+            if i is not None:
+                last = i
+    return last
 
 
 def read_journal(path: Path, letter: str) -> List[int]:
@@ -225,6 +268,9 @@ def main() -> int:
     ap.add_argument("--latency-ms", type=int, default=2,
                     help="simulator latency: keeps a backlog in the spool")
     ap.add_argument("--sim-args", default="", help="extra meslink-sim options")
+    ap.add_argument("--sim-kills", type=int, default=0,
+                    help="also SIGKILL the simulator in this many runs, mid-run, and start "
+                         "it again on the same port and journal")
     ap.add_argument("--json", type=Path, default=None, help="write the figures here too")
     args = ap.parse_args()
 
@@ -240,7 +286,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="meslink-kill-loop-"))
     journal, spool = work / "journal.jsonl", work / "spool.db"
     sim = Simulator(sim_bin, journal, args.latency_ms, shlex.split(args.sim_args))
-    env = dict(os.environ, MESLINK_SIM_URL=sim.url)
+    env = dict(os.environ, MESLINK_SIM_URL=sim.url)  # the port survives restarts
     writer = shlex.split(args.writer)
     failures: List[str] = []
 
@@ -264,6 +310,9 @@ def main() -> int:
             # records; a target past the end kills while the run drains.
             span = max(2, (2 * remaining) // kills_left)
             target = rng.randint(1, span)
+            if len(sim.killed_pids) < args.sim_kills:
+                run.wait_acks(rng.randint(0, min(target, remaining)), timeout=120)
+                sim.kill_and_restart(rng.uniform(0.1, 0.5))
             run.wait_acks(min(target, remaining), timeout=120)
             if target >= remaining:
                 killed_while_draining += 1
@@ -339,14 +388,21 @@ def main() -> int:
         allowed: Dict[int, int] = {}
         for i in in_flight_at_kill:
             allowed[i] = allowed.get(i, 0) + 1
+        # A simulator killed after journaling a record and before answering it: that
+        # record (its last) is sent again.
+        for pid in sim.killed_pids:
+            last = last_arrival_of(journal, letter, pid)
+            if last is not None:
+                allowed[last] = allowed.get(last, 0) + 1
         duplicates = 0
         for i, c in counts.items():
             if c > 1:
                 duplicates += c - 1
                 if c - 1 > allowed.get(i, 0):
                     failures.append(
-                        "%s arrived %d times but was in flight at %d kills: a record "
-                        "acknowledged and recorded delivered was sent again"
+                        "%s arrived %d times but only %d kills (station in flight or "
+                        "simulator's last) explain a resend: a record acknowledged and "
+                        "recorded delivered was sent again"
                         % (sn(letter, i), c, allowed.get(i, 0)))
         state = sim.state()
         figures = {
@@ -354,6 +410,7 @@ def main() -> int:
             "seed": seed,
             "records": n,
             "kills": kills,
+            "simulator_kills": len(sim.killed_pids),
             "runs": runs,
             "killed_while_draining": killed_while_draining,
             "enqueues_cut_off_after_commit": committed_unacked,

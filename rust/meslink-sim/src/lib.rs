@@ -108,6 +108,19 @@ impl Default for SimConfig {
     }
 }
 
+/// A listener on 127.0.0.1:`port` with SO_REUSEADDR (as tokio's own bind does), so a
+/// simulator restarted on the port of a killed one binds at once despite the killed
+/// one's connections lingering in TIME_WAIT. Non-blocking, for tokio.
+fn bind_reusable(port: u16) -> std::io::Result<std::net::TcpListener> {
+    let socket = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None)?;
+    #[cfg(unix)]
+    socket.set_reuse_address(true)?;
+    socket.bind(&SocketAddr::from((Ipv4Addr::LOCALHOST, port)).into())?;
+    socket.listen(1024)?;
+    socket.set_nonblocking(true)?;
+    Ok(socket.into())
+}
+
 enum Runner {
     /// Serving on the caller's runtime.
     Task(tokio::task::JoinHandle<()>),
@@ -143,8 +156,7 @@ impl Sim {
     /// Starts serving on its own runtime in a background thread; usable
     /// without (or from inside) a tokio runtime.
     pub fn start_background(config: SimConfig) -> std::io::Result<Sim> {
-        let std_listener = std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, config.port))?;
-        std_listener.set_nonblocking(true)?;
+        let std_listener = bind_reusable(config.port)?;
         let addr = std_listener.local_addr()?;
         let state = Arc::new(SimState::new(&config)?);
         let app = server::app(&state);
