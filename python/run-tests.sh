@@ -49,10 +49,12 @@ case "$(basename "$wheel")" in
 esac
 "$vpy" -m pip install --quiet --disable-pip-version-check "$wheel"
 
-step "simulator"
-(cd "$root" && cargo build -p meslink-sim)
+step "simulator and CLI"
+# The CLI reads the spool offline in the SIGKILL loop (test_spool_kill.py).
+(cd "$root" && cargo build -p meslink-sim -p meslink-cli)
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 export MESLINK_SIM="${MESLINK_SIM:-$target_dir/debug/meslink-sim}"
+export MESLINK_CLI="${MESLINK_CLI:-$target_dir/debug/meslink}"
 [[ -x "$MESLINK_SIM" ]] || { echo "no simulator at $MESLINK_SIM" >&2; exit 1; }
 
 step "pytest (installed wheel)"

@@ -2,8 +2,9 @@
 # Tests the meslink C ABI from C: builds libmeslink (shared and static) and the simulator,
 # compiles tests/test_meslink.c and tests/test_stream.c against include/meslink.h twice
 # each (shared library with an rpath; static library), tests/test_every_call.c (every
-# request call through the generic call), tests/test_trace.c and tests/test_spool.c (the
-# store-and-forward spool), compiles examples/station.c,
+# request call through the generic call), tests/test_trace.c, tests/test_spool.c (the
+# store-and-forward spool) and tests/spool_writer.c (the station of the SIGKILL loop,
+# tests/faults/kill_loop.py), compiles examples/station.c,
 # starts target/debug/meslink-sim, runs them all, then the shared-library tests again
 # under valgrind.
 #
@@ -71,6 +72,8 @@ step "gcc test_trace" gcc "${cflags[@]}" bindings/c/tests/test_trace.c \
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/test_trace"
 step "gcc test_spool" gcc "${cflags[@]}" bindings/c/tests/test_spool.c \
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/test_spool"
+step "gcc spool_writer" gcc "${cflags[@]}" bindings/c/tests/spool_writer.c \
+    -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/spool_writer"
 step "gcc example station" gcc "${cflags[@]}" bindings/c/examples/station.c \
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/station"
 
@@ -129,6 +132,16 @@ step "sample calls" write_samples
 MESLINK_SAMPLE_CALLS_TSV="$samples_tsv" step "test_every_call" run_if_built "$build/test_every_call"
 step "test_trace" run_if_built "$build/test_trace"
 TMPDIR="$build" step "test_spool" run_if_built "$build/test_spool"
+# SIGKILL loop, CI size: the C station killed at random moments while it spools SN
+# uploads, restarted, then drained; nothing lost (tests/faults/kill_loop.py has its own
+# simulator with a journal). Full size by hand: see docs/RELIABILITY.md.
+kill_loop() {
+    [ -x "$build/spool_writer" ] &&
+        python3 tests/faults/kill_loop.py --writer "$build/spool_writer" --letter C \
+            --records "${MESLINK_KILL_LOOP_RECORDS:-150}" --kills "${MESLINK_KILL_LOOP_KILLS:-5}" \
+            --sim-kills 2 --sim "$sim_bin" --cli "$lib/meslink"
+}
+step "SIGKILL loop (spool_writer)" kill_loop
 
 if [ "${MESLINK_C_NO_VALGRIND:-0}" != 1 ]; then
     # --errors-for-leak-kinds=definite: the process-wide tokio runtime and its worker

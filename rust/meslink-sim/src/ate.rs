@@ -275,6 +275,10 @@ async fn sn_detail_upload(State(state): State<Arc<SimState>>, req: Request) -> R
         .uploads
         .lock()
         .push((wo.to_string(), sn.to_string()));
+    state.journal(
+        crate::journal::JOURNAL_ATE_UPLOAD,
+        json!({ "work_order": wo, "sn": sn }),
+    );
     drop(orders);
     Json(json!({ "msg": MSG_OK })).into_response()
 }

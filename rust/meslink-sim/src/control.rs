@@ -22,8 +22,14 @@ pub struct FaultsRequest {
     pub latency_ms: Option<u64>,
     pub error_503_ratio: Option<f64>,
     pub drop_ratio: Option<f64>,
+    /// Share of API requests whose connection is reset (TCP RST), unprocessed.
+    pub reset_ratio: Option<f64>,
+    /// Share of API requests whose answer is held `stall_ms` after processing.
+    pub stall_ratio: Option<f64>,
+    pub stall_ms: Option<u64>,
     pub fail_next_503: Option<u32>,
     pub drop_next: Option<u32>,
+    pub reset_next: Option<u32>,
     pub garbage_next: Option<u32>,
     pub token_lifetime_secs: Option<f64>,
 }
@@ -67,31 +73,58 @@ async fn set_faults(
         Ok(Json(r)) => r,
         Err(e) => return bad_request(e.body_text()),
     };
-    if let Some(secs) = req.token_lifetime_secs {
-        if !secs.is_finite() || secs < 0.0 {
-            return bad_request(format!("token_lifetime_secs must be >= 0, got {secs}"));
-        }
-        state.set_token_lifetime(Duration::from_secs_f64(secs));
-    }
-    if let Some(ms) = req.latency_ms {
-        state.set_latency(Duration::from_millis(ms));
-    }
-    if let Some(r) = req.error_503_ratio {
-        state.set_503_ratio(r);
-    }
-    if let Some(r) = req.drop_ratio {
-        state.set_drop_ratio(r);
-    }
-    if let Some(n) = req.fail_next_503 {
-        state.fail_next_503(n);
-    }
-    if let Some(n) = req.drop_next {
-        state.drop_next(n);
-    }
-    if let Some(n) = req.garbage_next {
-        state.garbage_next(n);
+    if let Err(msg) = state.apply_faults(&req) {
+        return bad_request(msg);
     }
     Json(state.faults.snapshot()).into_response()
+}
+
+impl SimState {
+    /// Applies every field present in `req` (what `POST /_sim/faults` does);
+    /// an invalid token lifetime is an error and changes nothing.
+    pub fn apply_faults(&self, req: &FaultsRequest) -> Result<(), String> {
+        if let Some(secs) = req.token_lifetime_secs {
+            if !secs.is_finite() || secs < 0.0 {
+                return Err(format!("token_lifetime_secs must be >= 0, got {secs}"));
+            }
+            self.set_token_lifetime(Duration::from_secs_f64(secs));
+        }
+        if let Some(ms) = req.latency_ms {
+            self.set_latency(Duration::from_millis(ms));
+        }
+        if let Some(r) = req.error_503_ratio {
+            self.set_503_ratio(r);
+        }
+        if let Some(r) = req.drop_ratio {
+            self.set_drop_ratio(r);
+        }
+        if let Some(r) = req.reset_ratio {
+            self.set_reset_ratio(r);
+        }
+        if req.stall_ratio.is_some() || req.stall_ms.is_some() {
+            let current = self.faults.snapshot();
+            let ratio = req
+                .stall_ratio
+                .unwrap_or_else(|| current["stall_ratio"].as_f64().unwrap_or(0.0));
+            let ms = req
+                .stall_ms
+                .unwrap_or_else(|| current["stall_ms"].as_u64().unwrap_or(0));
+            self.set_stall(ratio, Duration::from_millis(ms));
+        }
+        if let Some(n) = req.reset_next {
+            self.reset_next(n);
+        }
+        if let Some(n) = req.fail_next_503 {
+            self.fail_next_503(n);
+        }
+        if let Some(n) = req.drop_next {
+            self.drop_next(n);
+        }
+        if let Some(n) = req.garbage_next {
+            self.garbage_next(n);
+        }
+        Ok(())
+    }
 }
 
 async fn expire_tokens(State(state): State<Arc<SimState>>) -> Json<Value> {

@@ -1,5 +1,6 @@
 //! Fault injection for the API routes: latency, HTTP 503, dropped
-//! connections and garbage (proxy login page) answers.
+//! connections, connection resets (TCP RST), stalled answers and garbage
+//! (proxy login page) answers.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -23,11 +24,18 @@ pub const GARBAGE_BODY: &str = "<html><body>proxy login</body></html>";
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct DropConnection;
 
+/// Marker put in a response's extensions to make the server reset the
+/// connection (SO_LINGER 0, then close: the peer sees a TCP RST) without
+/// writing that response.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ResetConnection;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Action {
     Pass,
     Fail503,
     Drop,
+    Reset,
     Garbage,
 }
 
@@ -36,12 +44,18 @@ struct Settings {
     latency: Duration,
     ratio_503: f64,
     drop_ratio: f64,
+    reset_ratio: f64,
+    stall_ratio: f64,
+    stall: Duration,
     fail_next_503: u32,
     drop_next: u32,
+    reset_next: u32,
     garbage_next: u32,
     token_lifetime: Duration,
     injected_503: u64,
     injected_drop: u64,
+    injected_reset: u64,
+    injected_stall: u64,
     injected_garbage: u64,
 }
 
@@ -56,12 +70,18 @@ impl Faults {
                 latency: Duration::ZERO,
                 ratio_503: 0.0,
                 drop_ratio: 0.0,
+                reset_ratio: 0.0,
+                stall_ratio: 0.0,
+                stall: Duration::ZERO,
                 fail_next_503: 0,
                 drop_next: 0,
+                reset_next: 0,
                 garbage_next: 0,
                 token_lifetime,
                 injected_503: 0,
                 injected_drop: 0,
+                injected_reset: 0,
+                injected_stall: 0,
                 injected_garbage: 0,
             }),
         }
@@ -75,13 +95,28 @@ impl Faults {
         self.settings.lock().token_lifetime
     }
 
+    /// Whether this request's answer is held back: the stall to apply after
+    /// the handler ran, drawn from `stall_ratio` (zero when not stalled).
+    pub(crate) fn decide_stall(&self) -> Duration {
+        let mut s = self.settings.lock();
+        if s.stall.is_zero() || s.stall_ratio <= 0.0 || fastrand::f64() >= s.stall_ratio {
+            return Duration::ZERO;
+        }
+        s.injected_stall += 1;
+        s.stall
+    }
+
     /// Picks what happens to one API request. Counters come first (drop,
-    /// then 503, then garbage), then the random shares (drop, then 503).
+    /// reset, then 503, then garbage), then the random shares (drop, reset,
+    /// then 503).
     pub(crate) fn decide(&self) -> Action {
         let mut s = self.settings.lock();
         let action = if s.drop_next > 0 {
             s.drop_next -= 1;
             Action::Drop
+        } else if s.reset_next > 0 {
+            s.reset_next -= 1;
+            Action::Reset
         } else if s.fail_next_503 > 0 {
             s.fail_next_503 -= 1;
             Action::Fail503
@@ -90,6 +125,8 @@ impl Faults {
             Action::Garbage
         } else if s.drop_ratio > 0.0 && fastrand::f64() < s.drop_ratio {
             Action::Drop
+        } else if s.reset_ratio > 0.0 && fastrand::f64() < s.reset_ratio {
+            Action::Reset
         } else if s.ratio_503 > 0.0 && fastrand::f64() < s.ratio_503 {
             Action::Fail503
         } else {
@@ -97,6 +134,7 @@ impl Faults {
         };
         match action {
             Action::Drop => s.injected_drop += 1,
+            Action::Reset => s.injected_reset += 1,
             Action::Fail503 => s.injected_503 += 1,
             Action::Garbage => s.injected_garbage += 1,
             Action::Pass => {}
@@ -110,13 +148,19 @@ impl Faults {
             "latency_ms": s.latency.as_millis() as u64,
             "error_503_ratio": s.ratio_503,
             "drop_ratio": s.drop_ratio,
+            "reset_ratio": s.reset_ratio,
+            "stall_ratio": s.stall_ratio,
+            "stall_ms": s.stall.as_millis() as u64,
             "fail_next_503": s.fail_next_503,
             "drop_next": s.drop_next,
+            "reset_next": s.reset_next,
             "garbage_next": s.garbage_next,
             "token_lifetime_secs": s.token_lifetime.as_secs_f64(),
             "injected": {
                 "503": s.injected_503,
                 "drop": s.injected_drop,
+                "reset": s.injected_reset,
+                "stall": s.injected_stall,
                 "garbage": s.injected_garbage,
             },
         })
@@ -147,6 +191,26 @@ impl SimState {
         self.faults.settings.lock().drop_ratio = clamp_ratio(r);
     }
 
+    /// Share (0.0–1.0) of API requests whose connection is reset (TCP RST)
+    /// without an answer; the request is not processed.
+    pub fn set_reset_ratio(&self, r: f64) {
+        self.faults.settings.lock().reset_ratio = clamp_ratio(r);
+    }
+
+    /// Share (0.0–1.0) of API requests whose answer is held for `stall`
+    /// after the request was processed (a client that gives up sooner sees
+    /// a timeout although the server acted on the request).
+    pub fn set_stall(&self, ratio: f64, stall: Duration) {
+        let mut s = self.faults.settings.lock();
+        s.stall_ratio = clamp_ratio(ratio);
+        s.stall = stall;
+    }
+
+    /// The next `n` API requests get their connection reset (TCP RST), unprocessed.
+    pub fn reset_next(&self, n: u32) {
+        self.faults.settings.lock().reset_next = n;
+    }
+
     /// The next `n` API requests get `503 Service Unavailable` (not processed).
     pub fn fail_next_503(&self, n: u32) {
         self.faults.settings.lock().fail_next_503 = n;
@@ -174,8 +238,12 @@ impl SimState {
         s.latency = Duration::ZERO;
         s.ratio_503 = 0.0;
         s.drop_ratio = 0.0;
+        s.reset_ratio = 0.0;
+        s.stall_ratio = 0.0;
+        s.stall = Duration::ZERO;
         s.fail_next_503 = 0;
         s.drop_next = 0;
+        s.reset_next = 0;
         s.garbage_next = 0;
         s.token_lifetime = self.default_token_lifetime;
     }
@@ -185,6 +253,29 @@ impl SimState {
         let s = self.faults.settings.lock();
         (s.injected_503, s.injected_drop, s.injected_garbage)
     }
+
+    /// Every injected-fault counter by kind: `503`, `drop`, `reset`,
+    /// `stall`, `garbage`.
+    pub fn injected_fault_counts(&self) -> InjectedFaults {
+        let s = self.faults.settings.lock();
+        InjectedFaults {
+            error_503: s.injected_503,
+            drop: s.injected_drop,
+            reset: s.injected_reset,
+            stall: s.injected_stall,
+            garbage: s.injected_garbage,
+        }
+    }
+}
+
+/// How many faults of each kind the simulator injected since it started.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct InjectedFaults {
+    pub error_503: u64,
+    pub drop: u64,
+    pub reset: u64,
+    pub stall: u64,
+    pub garbage: u64,
 }
 
 /// Wraps an API route: counts it under `route` and applies the fault knobs
@@ -213,7 +304,15 @@ async fn apply(state: &SimState, route: &'static str, req: Request, next: Next) 
         tokio::time::sleep(latency).await;
     }
     match state.faults.decide() {
-        Action::Pass => next.run(req).await,
+        Action::Pass => {
+            let resp = next.run(req).await;
+            let stall = state.faults.decide_stall();
+            if !stall.is_zero() {
+                tracing::debug!(route, ?stall, "stalling answer");
+                tokio::time::sleep(stall).await;
+            }
+            resp
+        }
         Action::Fail503 => (
             StatusCode::SERVICE_UNAVAILABLE,
             [(header::CONTENT_TYPE, "text/plain")],
@@ -230,6 +329,12 @@ async fn apply(state: &SimState, route: &'static str, req: Request, next: Next) 
             tracing::debug!(route, "dropping connection");
             let mut resp = Response::new(Body::empty());
             resp.extensions_mut().insert(DropConnection);
+            resp
+        }
+        Action::Reset => {
+            tracing::debug!(route, "resetting connection");
+            let mut resp = Response::new(Body::empty());
+            resp.extensions_mut().insert(ResetConnection);
             resp
         }
     }

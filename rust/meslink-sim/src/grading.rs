@@ -131,13 +131,17 @@ async fn save(State(state): State<Arc<SimState>>, headers: HeaderMap, body: Byte
         return fail(&msg);
     }
     let barcode = text(&record, "barcode").unwrap_or_default();
-    state
-        .grading
-        .records
-        .lock()
+    let mut records = state.grading.records.lock();
+    // Journaled under the records lock, so the journal's order is the saves' order.
+    state.journal(
+        crate::journal::JOURNAL_GRADING_SAVE,
+        json!({ "datasource": datasource, "barcode": barcode }),
+    );
+    records
         .entry(datasource)
         .or_default()
         .insert(barcode, Value::Object(record));
+    drop(records);
     state.grading.saves.fetch_add(1, Ordering::Relaxed);
     answer(1, MSG_SAVED, json!([]))
 }

@@ -3,8 +3,9 @@
 //! Serves, on one loopback port, the ATE MES API (`/api/login/`,
 //! `/api/sn_detail/...`) and the grading cabinet MES API
 //! (`/api/pick/volumeCollectData/save`) in the formats of their documents,
-//! with fault injection (latency, 503, dropped connections, garbage
-//! answers, token expiry) and a control API under `/_sim/`.
+//! with fault injection (latency, 503, dropped and reset connections,
+//! stalled answers, garbage answers, token expiry), a journal of accepted
+//! production records, and a control API under `/_sim/`.
 //!
 //! ```no_run
 //! let sim = meslink_sim::Sim::start_background(Default::default()).unwrap();
@@ -28,6 +29,7 @@ mod drf;
 mod energy;
 mod faults;
 mod grading;
+mod journal;
 pub mod jwt;
 mod mgm;
 mod server;
@@ -38,8 +40,12 @@ pub use ate::{MSG_BAD_CREDENTIALS, MSG_OK, MSG_RULE_NG};
 pub use auth::{MSG_DECODE, MSG_EXPIRED, MSG_NOT_PROVIDED};
 pub use control::{FaultsRequest, WorkOrderRequest};
 pub use energy::{EnergySimConfig, EnergySimUser};
-pub use faults::GARBAGE_BODY;
+pub use faults::{InjectedFaults, GARBAGE_BODY};
 pub use grading::{DATASOURCE_HEADER, MSG_SAVED};
+pub use journal::{
+    read_journal, JOURNAL_ATE_UPLOAD, JOURNAL_ENERGY_MANUAL, JOURNAL_ENERGY_OUTPUT,
+    JOURNAL_GRADING_SAVE,
+};
 pub use mgm::{MgmReceivedFile, MgmSimConfig};
 pub use state::SimState;
 pub use trace::TraceSimConfig;
@@ -81,6 +87,9 @@ pub struct SimConfig {
     pub energy: EnergySimConfig,
     /// The quality-trace gateway (seed 002).
     pub trace: TraceSimConfig,
+    /// Append one JSON line per accepted production record to this file
+    /// (see [`read_journal`]); none by default.
+    pub journal: Option<std::path::PathBuf>,
 }
 
 impl Default for SimConfig {
@@ -94,8 +103,22 @@ impl Default for SimConfig {
             mgm: MgmSimConfig::default(),
             energy: EnergySimConfig::default(),
             trace: TraceSimConfig::default(),
+            journal: None,
         }
     }
+}
+
+/// A listener on 127.0.0.1:`port` with SO_REUSEADDR (as tokio's own bind does), so a
+/// simulator restarted on the port of a killed one binds at once despite the killed
+/// one's connections lingering in TIME_WAIT. Non-blocking, for tokio.
+fn bind_reusable(port: u16) -> std::io::Result<std::net::TcpListener> {
+    let socket = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None)?;
+    #[cfg(unix)]
+    socket.set_reuse_address(true)?;
+    socket.bind(&SocketAddr::from((Ipv4Addr::LOCALHOST, port)).into())?;
+    socket.listen(1024)?;
+    socket.set_nonblocking(true)?;
+    Ok(socket.into())
 }
 
 enum Runner {
@@ -120,7 +143,7 @@ impl Sim {
     pub async fn start(config: SimConfig) -> std::io::Result<Sim> {
         let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, config.port)).await?;
         let addr = listener.local_addr()?;
-        let state = Arc::new(SimState::new(&config));
+        let state = Arc::new(SimState::new(&config)?);
         let app = server::app(&state);
         let task = tokio::spawn(server::serve(listener, app));
         Ok(Sim {
@@ -133,10 +156,9 @@ impl Sim {
     /// Starts serving on its own runtime in a background thread; usable
     /// without (or from inside) a tokio runtime.
     pub fn start_background(config: SimConfig) -> std::io::Result<Sim> {
-        let std_listener = std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, config.port))?;
-        std_listener.set_nonblocking(true)?;
+        let std_listener = bind_reusable(config.port)?;
         let addr = std_listener.local_addr()?;
-        let state = Arc::new(SimState::new(&config));
+        let state = Arc::new(SimState::new(&config)?);
         let app = server::app(&state);
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)

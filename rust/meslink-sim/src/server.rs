@@ -11,7 +11,7 @@ use tokio::net::TcpListener;
 use tokio::task::JoinSet;
 use tower::Service;
 
-use crate::faults::DropConnection;
+use crate::faults::{DropConnection, ResetConnection};
 use crate::{ate, control, energy, grading, mgm, trace, SimState};
 
 /// All routes. Each simulated server contributes its own router; add new
@@ -38,6 +38,18 @@ impl std::fmt::Display for Dropped {
 
 impl std::error::Error for Dropped {}
 
+/// Splits an accepted stream into the stream hyper serves and a duplicate
+/// descriptor of the same socket, kept only to set SO_LINGER 0 on a reset
+/// fault. The socket closes when both are dropped (the service holding the
+/// duplicate goes with the connection).
+fn with_linger_handle(
+    stream: tokio::net::TcpStream,
+) -> std::io::Result<(tokio::net::TcpStream, std::net::TcpStream)> {
+    let std_stream = stream.into_std()?;
+    let dup = std_stream.try_clone()?;
+    Ok((tokio::net::TcpStream::from_std(std_stream)?, dup))
+}
+
 /// Accepts connections until the future is dropped; dropping it aborts
 /// every connection it started.
 pub(crate) async fn serve(listener: TcpListener, app: Router) {
@@ -57,16 +69,33 @@ pub(crate) async fn serve(listener: TcpListener, app: Router) {
             }
         };
         let _ = stream.set_nodelay(true);
+        let (stream, linger) = match with_linger_handle(stream) {
+            Ok(pair) => pair,
+            Err(e) => {
+                tracing::warn!("cannot prepare connection: {e}");
+                continue;
+            }
+        };
+        let linger = Arc::new(linger);
         let app = app.clone();
         connections.spawn(async move {
             let service = hyper::service::service_fn(move |req: Request<Incoming>| {
                 let mut app = app.clone();
+                let linger = linger.clone();
                 async move {
                     let resp: Response = match app.call(req.map(axum::body::Body::new)).await {
                         Ok(resp) => resp,
                         Err(never) => match never {},
                     };
-                    if resp.extensions().get::<DropConnection>().is_some() {
+                    if resp.extensions().get::<ResetConnection>().is_some() {
+                        // Linger 0: the close hyper does next sends RST, not FIN.
+                        if let Err(e) = socket2::SockRef::from(&*linger)
+                            .set_linger(Some(std::time::Duration::ZERO))
+                        {
+                            tracing::debug!("SO_LINGER 0 failed: {e}");
+                        }
+                        Err(Dropped)
+                    } else if resp.extensions().get::<DropConnection>().is_some() {
                         Err(Dropped)
                     } else {
                         Ok::<_, Dropped>(resp)

@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 
 use crate::auth::TokenRegistry;
 use crate::faults::Faults;
+use crate::journal::Journal;
 use crate::{ate, energy, grading, mgm, trace, SimConfig, SimUser};
 
 /// Everything the running simulator knows; shared by all connections.
@@ -30,12 +31,17 @@ pub struct SimState {
     #[allow(dead_code)]
     pub(crate) energy: energy::EnergyData,
     pub(crate) trace: trace::TraceData,
+    pub(crate) journal: Option<Journal>,
     requests: Mutex<BTreeMap<String, u64>>,
     logins: AtomicU64,
 }
 
 impl SimState {
-    pub(crate) fn new(config: &SimConfig) -> SimState {
+    pub(crate) fn new(config: &SimConfig) -> std::io::Result<SimState> {
+        let journal = match &config.journal {
+            Some(path) => Some(Journal::open(path)?),
+            None => None,
+        };
         let state = SimState {
             users: config.users.clone(),
             jwt_secret: config.jwt_secret.as_bytes().to_vec(),
@@ -47,13 +53,14 @@ impl SimState {
             mgm: mgm::MgmData::new(&config.mgm),
             energy: energy::EnergyData::new(config),
             trace: trace::TraceData::new(&config.trace),
+            journal,
             requests: Mutex::new(BTreeMap::new()),
             logins: AtomicU64::new(0),
         };
         if config.seed_data {
             ate::seed(&state);
         }
-        state
+        Ok(state)
     }
 
     /// The HS256 key that signs the ATE tokens (from [`SimConfig::jwt_secret`]).
@@ -94,6 +101,7 @@ impl SimState {
             "login_count": self.login_count(),
             "requests": requests,
             "faults": self.faults.snapshot(),
+            "journal": self.journal_path().map(|p| p.display().to_string()),
             "ate": ate::snapshot(self),
             "grading": grading::snapshot(self),
             "mgm": mgm::snapshot(self),

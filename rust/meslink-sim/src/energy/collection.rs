@@ -195,7 +195,14 @@ pub(crate) fn crud(op: Op, res: &'static Resource, state: &SimState, call: &Call
                 let now = fmt_time(chrono::Local::now().naive_local());
                 row.insert(stamp.into(), Value::String(now));
             }
+            let journaled = (res.name == "product_output").then(|| row.clone());
             let id = store.insert(row, res.unique)?;
+            if let Some(row) = journaled {
+                state.journal(
+                    crate::journal::JOURNAL_ENERGY_OUTPUT,
+                    json!({ "id": id, "row": row }),
+                );
+            }
             Ok(Answer::data(json!({ "id": id })))
         }
         Op::Update => {

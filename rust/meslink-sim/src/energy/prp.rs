@@ -241,6 +241,10 @@ fn add_manual_data(state: &SimState, call: &Call) -> Reply {
     let meter = row["Meter_id"].as_i64().unwrap_or_default();
     let meter_row = state.energy.meters.get(meter).ok_or(ErrNo::BAD_DATA)?;
     let id = state.energy.manual_data.insert(row.clone(), None)?;
+    state.journal(
+        crate::journal::JOURNAL_ENERGY_MANUAL,
+        json!({ "id": id, "row": row }),
+    );
     let energy_code = meter_row
         .get("Meter_Type")
         .and_then(text_of)
