@@ -2,15 +2,21 @@
 # Tests the meslink C ABI from C: builds libmeslink (shared and static) and the simulator,
 # compiles tests/test_meslink.c and tests/test_stream.c against include/meslink.h twice
 # each (shared library with an rpath; static library), tests/test_every_call.c (every
-# request call through the generic call) and tests/test_trace.c, compiles examples/station.c,
-# starts target/debug/meslink-sim, runs them all, then the shared-library tests again
-# under valgrind.
+# request call through the generic call), tests/test_trace.c and tests/test_stress.c
+# (16 threads on shared handles closed and reopened under them), compiles
+# examples/station.c, starts target/debug/meslink-sim, runs them all, then test_meslink,
+# test_stream and test_stress again built with AddressSanitizer (gcc -fsanitize=address,
+# linked to the shared library) and under valgrind.
+#
+# test_stress makes MESLINK_STRESS_CALLS calls per thread (default 500 here; 10000 is the
+# full run, by hand); the valgrind run makes 100.
 #
 # test_stream's soak lasts MESLINK_SOAK_SECONDS (default 60) in the shared-library run;
 # the static and valgrind runs, which check linking and memory, soak for at most 10 s.
 #
 # Usage: bindings/c/run-tests.sh            (from anywhere; needs cargo, gcc, valgrind)
 #        MESLINK_C_NO_VALGRIND=1 ...        skips the valgrind run
+#        MESLINK_C_NO_ASAN=1 ...            skips the AddressSanitizer builds and runs
 # Exits non-zero on any failure; the last line is "run-tests: N passed, N failed" (steps).
 set -uo pipefail
 
@@ -68,6 +74,19 @@ step "gcc test_every_call" gcc "${cflags[@]}" bindings/c/tests/test_every_call.c
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/test_every_call"
 step "gcc test_trace" gcc "${cflags[@]}" bindings/c/tests/test_trace.c \
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/test_trace"
+step "gcc test_stress" gcc "${cflags[@]}" bindings/c/tests/test_stress.c \
+    -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/test_stress_shared"
+# AddressSanitizer: the test programs instrumented, the Rust library as built (its heap
+# goes through the intercepted malloc, so overflows of caller buffers, use after free and
+# leaks at exit are caught on both sides of the ABI).
+asan_tests=(test_meslink test_stream test_stress)
+if [ "${MESLINK_C_NO_ASAN:-0}" != 1 ]; then
+    for t in "${asan_tests[@]}"; do
+        step "gcc $t (AddressSanitizer)" gcc "${cflags[@]}" -fsanitize=address \
+            -fno-omit-frame-pointer "bindings/c/tests/$t.c" \
+            -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/${t}_asan"
+    done
+fi
 step "gcc example station" gcc "${cflags[@]}" bindings/c/examples/station.c \
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/station"
 
@@ -125,6 +144,27 @@ write_samples() {
 step "sample calls" write_samples
 MESLINK_SAMPLE_CALLS_TSV="$samples_tsv" step "test_every_call" run_if_built "$build/test_every_call"
 step "test_trace" run_if_built "$build/test_trace"
+MESLINK_STRESS_CALLS="${MESLINK_STRESS_CALLS:-500}" step "test_stress" run_if_built "$build/test_stress_shared"
+
+if [ "${MESLINK_C_NO_ASAN:-0}" != 1 ]; then
+    # detect_leaks: LeakSanitizer at exit. The process-wide tokio runtime is never dropped
+    # by design; its memory stays reachable, which LeakSanitizer does not report.
+    asan_run() { # asan_run TEST
+        ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1:log_path=$build/asan-$1" \
+            MESLINK_SOAK_SECONDS=$short_soak MESLINK_STRESS_CALLS="${MESLINK_STRESS_CALLS:-500}" \
+            run_if_built "$build/$1_asan"
+        local rc=$?
+        if ls "$build/asan-$1".* >/dev/null 2>&1; then
+            cat "$build/asan-$1".* >&2
+            rc=1
+        fi
+        return $rc
+    }
+    rm -f "$build"/asan-*
+    for t in "${asan_tests[@]}"; do
+        step "$t under AddressSanitizer" asan_run "$t"
+    done
+fi
 
 if [ "${MESLINK_C_NO_VALGRIND:-0}" != 1 ]; then
     # --errors-for-leak-kinds=definite: the process-wide tokio runtime and its worker
@@ -144,6 +184,7 @@ if [ "${MESLINK_C_NO_VALGRIND:-0}" != 1 ]; then
         for t in "${tests[@]}"; do
             step "$t (shared) under valgrind" valgrind_run "$t"
         done
+        MESLINK_STRESS_CALLS=100 step "test_stress (shared) under valgrind" valgrind_run test_stress
     else
         echo "valgrind is not installed" >&2
         results+=("FAIL  valgrind (not installed)")
