@@ -73,7 +73,7 @@ pub(crate) async fn call(inner: &Inner, spec: &'static CallSpec, params: Params)
 /// server's refusal otherwise, a protocol error without a numeric `state`.
 pub(crate) fn read_answer(answer: &crate::transport::Answer) -> Result<Value> {
     if !answer.is_success() {
-        return Err(http_error(&answer));
+        return Err(http_error(answer));
     }
     let value = answer.json()?;
     let state = match value.get("state") {
