@@ -55,7 +55,7 @@ samples() {
 }
 step "sample calls for every layer" samples
 export MESLINK_SAMPLE_CALLS="$PWD/target/sample-calls.json"
-step "C tests (shared, static, valgrind)" bash bindings/c/run-tests.sh
+step "C tests (shared, static, AddressSanitizer, valgrind)" bash bindings/c/run-tests.sh
 step "Python wheel and pytest" bash python/run-tests.sh
 step "C# on Mono (NUnit)" bash dotnet/run-tests.sh
 # Skippable only explicitly: MESLINK_SKIP_WINDOWS=1 (the summary then says so).

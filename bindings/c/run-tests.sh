@@ -3,16 +3,22 @@
 # compiles tests/test_meslink.c and tests/test_stream.c against include/meslink.h twice
 # each (shared library with an rpath; static library), tests/test_every_call.c (every
 # request call through the generic call), tests/test_trace.c, tests/test_spool.c (the
-# store-and-forward spool) and tests/spool_writer.c (the station of the SIGKILL loop,
-# tests/faults/kill_loop.py), compiles examples/station.c,
-# starts target/debug/meslink-sim, runs them all, then the shared-library tests again
-# under valgrind.
+# store-and-forward spool), tests/spool_writer.c (the station of the SIGKILL loop,
+# tests/faults/kill_loop.py) and tests/test_stress.c (16 threads on shared handles closed
+# and reopened under them), compiles examples/station.c, starts target/debug/meslink-sim,
+# runs them all, then test_meslink, test_stream and test_stress again built with
+# AddressSanitizer (gcc -fsanitize=address, linked to the shared library) and under valgrind.
+#
+# test_stress makes MESLINK_STRESS_CALLS calls per thread (default 500 here; 10000 is the
+# full run, by hand); the valgrind run makes 30 (valgrind runs the 16 threads one at a
+# time: 100 calls a thread took 3.5 minutes).
 #
 # test_stream's soak lasts MESLINK_SOAK_SECONDS (default 60) in the shared-library run;
 # the static and valgrind runs, which check linking and memory, soak for at most 10 s.
 #
 # Usage: bindings/c/run-tests.sh            (from anywhere; needs cargo, gcc, valgrind)
 #        MESLINK_C_NO_VALGRIND=1 ...        skips the valgrind run
+#        MESLINK_C_NO_ASAN=1 ...            skips the AddressSanitizer builds and runs
 # Exits non-zero on any failure; the last line is "run-tests: N passed, N failed" (steps).
 set -uo pipefail
 
@@ -74,6 +80,19 @@ step "gcc test_spool" gcc "${cflags[@]}" bindings/c/tests/test_spool.c \
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/test_spool"
 step "gcc spool_writer" gcc "${cflags[@]}" bindings/c/tests/spool_writer.c \
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/spool_writer"
+step "gcc test_stress" gcc "${cflags[@]}" bindings/c/tests/test_stress.c \
+    -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/test_stress_shared"
+# AddressSanitizer: the test programs instrumented, the Rust library as built (its heap
+# goes through the intercepted malloc, so overflows of caller buffers, use after free and
+# leaks at exit are caught on both sides of the ABI).
+asan_tests=(test_meslink test_stream test_stress)
+if [ "${MESLINK_C_NO_ASAN:-0}" != 1 ]; then
+    for t in "${asan_tests[@]}"; do
+        step "gcc $t (AddressSanitizer)" gcc "${cflags[@]}" -fsanitize=address \
+            -fno-omit-frame-pointer "bindings/c/tests/$t.c" \
+            -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/${t}_asan"
+    done
+fi
 step "gcc example station" gcc "${cflags[@]}" bindings/c/examples/station.c \
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/station"
 
@@ -142,6 +161,27 @@ kill_loop() {
             --sim-kills 2 --sim "$sim_bin" --cli "$lib/meslink"
 }
 step "SIGKILL loop (spool_writer)" kill_loop
+MESLINK_STRESS_CALLS="${MESLINK_STRESS_CALLS:-500}" step "test_stress" run_if_built "$build/test_stress_shared"
+
+if [ "${MESLINK_C_NO_ASAN:-0}" != 1 ]; then
+    # detect_leaks: LeakSanitizer at exit. The process-wide tokio runtime is never dropped
+    # by design; its memory stays reachable, which LeakSanitizer does not report.
+    asan_run() { # asan_run TEST
+        ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1:log_path=$build/asan-$1" \
+            MESLINK_SOAK_SECONDS=$short_soak MESLINK_STRESS_CALLS="${MESLINK_STRESS_CALLS:-500}" \
+            run_if_built "$build/$1_asan"
+        local rc=$?
+        if ls "$build/asan-$1".* >/dev/null 2>&1; then
+            cat "$build/asan-$1".* >&2
+            rc=1
+        fi
+        return $rc
+    }
+    rm -f "$build"/asan-*
+    for t in "${asan_tests[@]}"; do
+        step "$t under AddressSanitizer" asan_run "$t"
+    done
+fi
 
 if [ "${MESLINK_C_NO_VALGRIND:-0}" != 1 ]; then
     # --errors-for-leak-kinds=definite: the process-wide tokio runtime and its worker
@@ -161,6 +201,7 @@ if [ "${MESLINK_C_NO_VALGRIND:-0}" != 1 ]; then
         for t in "${tests[@]}"; do
             step "$t (shared) under valgrind" valgrind_run "$t"
         done
+        MESLINK_STRESS_CALLS=30 step "test_stress (shared) under valgrind" valgrind_run test_stress
     else
         echo "valgrind is not installed" >&2
         results+=("FAIL  valgrind (not installed)")

@@ -6,155 +6,31 @@
  * (/_sim/state, /_sim/faults) itself, over a plain socket, to count requests and to set a
  * latency fault: that keeps every test self-contained and independent of curl.
  *
- * Plain C11 + POSIX (sockets, pthreads, nanosleep). Prints each failure and, last,
- * "N passed, N failed"; exits 1 if anything failed. On Windows (mingw-w64, run under Wine
- * by bindings/windows/run-tests.sh) the socket calls are Winsock's and pthreads are
- * mingw's winpthreads: the few lines marked _WIN32 below.
+ * Plain C11 + POSIX (sockets, pthreads, nanosleep), with the harness of check.h. Prints
+ * each failure and, last, "N passed, N failed"; exits 1 if anything failed. On Windows
+ * (mingw-w64, run under Wine by bindings/windows/run-tests.sh) check.h uses Winsock and
+ * pthreads are mingw's winpthreads.
  */
-#define _POSIX_C_SOURCE 200809L
+#include "check.h"
 
-#include "meslink.h"
-
-#ifdef _WIN32
-#include <winsock2.h>
-typedef SOCKET sim_socket;
-#define SIM_NO_SOCKET INVALID_SOCKET
-#define sim_close closesocket
-#define sim_send(fd, p, n) send((fd), (p), (int)(n), 0)
-#define sim_recv(fd, p, n) recv((fd), (p), (int)(n), 0)
-#else
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-typedef int sim_socket;
-#define SIM_NO_SOCKET (-1)
-#define sim_close close
-#define sim_send write
-#define sim_recv read
-#endif
-#include <pthread.h>
-#include <stdarg.h>
-#include <stdatomic.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-
-/* ---- a tiny test harness ---------------------------------------------------------- */
-
-static int g_passed, g_failed;
-static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static void report(int ok, const char *file, int line, const char *fmt, ...) {
-    pthread_mutex_lock(&g_lock);
-    if (ok) {
-        g_passed++;
-    } else {
-        va_list ap;
-        g_failed++;
-        fprintf(stderr, "FAIL %s:%d: ", file, line);
-        va_start(ap, fmt);
-        vfprintf(stderr, fmt, ap);
-        va_end(ap);
-        fputc('\n', stderr);
-    }
-    pthread_mutex_unlock(&g_lock);
-}
-
-static const char *last_error(void) {
-    static _Thread_local char buf[2048];
-    if (meslink_error_last(buf, sizeof buf, NULL) != MESLINK_OK) strcpy(buf, "(unreadable)");
-    return buf;
-}
-
-#define CHECK(cond) report(!!(cond), __FILE__, __LINE__, "%s", #cond)
-
-/* Checks a status; on a mismatch prints both names and this thread's last error. */
-#define CHECK_RC(expr, want)                                                              \
-    do {                                                                                  \
-        int32_t rc_ = (expr);                                                             \
-        report(rc_ == (want), __FILE__, __LINE__, "%s = %d (%s), want %d (%s); last: %s", \
-               #expr, rc_, meslink_status_str(rc_), (want), meslink_status_str(want),     \
-               last_error());                                                             \
-    } while (0)
-
-/* The last error contains `needle`. */
-#define CHECK_ERR(needle)                                                                \
-    report(strstr(last_error(), (needle)) != NULL, __FILE__, __LINE__,                   \
-           "last error lacks \"%s\": %s", (needle), last_error())
-
-#define CHECK_HAS(text, needle)                                                          \
-    report(strstr((text), (needle)) != NULL, __FILE__, __LINE__, "\"%s\" not in %s",     \
-           (needle), (text))
-
-static void sleep_ms(long ms) {
-    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-    nanosleep(&ts, NULL);
-}
-
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-/* ---- the simulator's control API, over a plain socket ------------------------------ */
-
-static char g_url[256];
-static int g_port;
-
-/* One HTTP/1.1 request with "Connection: close"; the body of the answer goes to `out`. */
-static int sim_http(const char *method, const char *path, const char *body, char *out,
-                    size_t cap) {
-    struct sockaddr_in addr;
-    char req[1024];
-    static char raw[1 << 16];
-    size_t got = 0;
-    long n;
-    char *start;
-    sim_socket fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (fd == SIM_NO_SOCKET) return -1;
-    memset(&addr, 0, sizeof addr);
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons((uint16_t)g_port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, (struct sockaddr *)&addr, sizeof addr) != 0) {
-        sim_close(fd);
-        return -1;
-    }
-    snprintf(req, sizeof req,
-             "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-             "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
-             method, path, body ? strlen(body) : 0, body ? body : "");
-    if (sim_send(fd, req, strlen(req)) != (long)strlen(req)) {
-        sim_close(fd);
-        return -1;
-    }
-    while (got < sizeof raw - 1 && (n = sim_recv(fd, raw + got, sizeof raw - 1 - got)) > 0)
-        got += (size_t)n;
-    sim_close(fd);
-    raw[got] = 0;
-    start = strstr(raw, "\r\n\r\n");
-    if (strncmp(raw, "HTTP/1.1 200", 12) != 0 || !start) return -1;
-    snprintf(out, cap, "%s", start + 4);
-    return 0;
-}
-
-/* requests[route] in GET /_sim/state (0 when absent, -1 when the state is unreadable). */
+/* requests[route] in GET /_sim/state (0 when absent, -1 when the state is unreadable).
+ * The state grows with every record the simulator keeps: read in full, never truncated. */
 static long sim_count(const char *route) {
-    static char state[1 << 16];
     char key[128];
     const char *p;
-    if (sim_http("GET", "/_sim/state", NULL, state, sizeof state) != 0) return -1;
+    long n;
+    char *state = sim_http("GET", "/_sim/state", NULL);
+    if (!state) return -1;
     snprintf(key, sizeof key, "\"%s\":", route);
     p = strstr(state, key);
-    return p ? strtol(p + strlen(key), NULL, 10) : 0;
+    n = p ? strtol(p + strlen(key), NULL, 10) : 0;
+    free(state);
+    return n;
 }
 
 static int sim_faults(const char *json) {
     char out[1024];
-    return sim_http("POST", "/_sim/faults", json, out, sizeof out);
+    return sim_http_into("POST", "/_sim/faults", json, out, sizeof out);
 }
 
 /* ---- fixtures ---------------------------------------------------------------------- */
@@ -511,7 +387,7 @@ static void test_buffers(int32_t c) {
 /* The process default set to GB18030 (LabVIEW on Chinese Windows), then a plain open: that
  * client speaks GB18030; `c`, opened before in UTF-8, keeps UTF-8. */
 static void test_gb18030(int32_t c) {
-    static char state[1 << 16];
+    char *state;
     int32_t g;
     CHECK_RC(meslink_encoding_set(MESLINK_ENCODING_GB18030), MESLINK_OK);
     g = open_client("Windows123.");
@@ -530,8 +406,10 @@ static void test_gb18030(int32_t c) {
                                   buf, sizeof buf, &len),
              MESLINK_OK);
     CHECK_HAS(buf, GB_SAVED);
-    CHECK(sim_http("GET", "/_sim/state", NULL, state, sizeof state) == 0);
-    CHECK_HAS(state, "\"batteryStation\":\"工位7\"");
+    state = sim_http("GET", "/_sim/state", NULL);
+    CHECK(state != NULL);
+    if (state) CHECK_HAS(state, "\"batteryStation\":\"工位7\"");
+    free(state);
     /* text that is not GB18030 */
     CHECK_RC(meslink_ate_sn_detail_get(g, "\xff\xff", buf, sizeof buf, &len),
              MESLINK_E_ENCODING);
@@ -556,7 +434,7 @@ static void grading_record(char *out, size_t cap, const char *station, const cha
 }
 
 static void test_encoding_per_client(void) {
-    static char state[1 << 16];
+    char *state;
     char record[512], small[4], *big;
     int32_t u, g, d, id = -1;
     uint32_t need = 0;
@@ -580,8 +458,10 @@ static void test_encoding_per_client(void) {
     CHECK_HAS(big, "保存成功");
     CHECK(strstr(big, GB_SAVED) == NULL);
     free(big);
-    CHECK(sim_http("GET", "/_sim/state", NULL, state, sizeof state) == 0);
-    CHECK_HAS(state, "\"batteryStation\":\"工位8\"");
+    state = sim_http("GET", "/_sim/state", NULL);
+    CHECK(state != NULL);
+    if (state) CHECK_HAS(state, "\"batteryStation\":\"工位8\"");
+    free(state);
     /* GB18030 bytes are not UTF-8 */
     CHECK_RC(meslink_ate_sn_detail_get(u, GB_WORK_ORDER, buf, sizeof buf, &len),
              MESLINK_E_ENCODING);
@@ -784,18 +664,9 @@ static void test_close_during_call(void) {
 /* ---- main ------------------------------------------------------------------------------ */
 
 int main(void) {
-    const char *url = getenv("MESLINK_SIM_URL");
     int32_t c;
     double t0 = now_ms();
-#ifdef _WIN32
-    WSADATA wsa;
-    if (WSAStartup(MAKEWORD(2, 2), &wsa) != 0) return 2;
-#endif
-    if (!url || sscanf(url, "http://127.0.0.1:%d", &g_port) != 1) {
-        fprintf(stderr, "set MESLINK_SIM_URL=http://127.0.0.1:PORT (run-tests.sh does)\n");
-        return 2;
-    }
-    snprintf(g_url, sizeof g_url, "%s", url);
+    if (check_init() != 0) return 2;
     snprintf(g_config, sizeof g_config,
              "{\"ate\":{\"base_url\":\"%s\",\"emp_no\":\"ate\",\"password\":\"Windows123.\"}}",
              g_url);
@@ -821,6 +692,5 @@ int main(void) {
     CHECK_RC(meslink_client_close(c), MESLINK_OK);
 
     printf("meslink %s, %.0f ms\n", meslink_version(), now_ms() - t0);
-    printf("test_meslink: %d passed, %d failed\n", g_passed, g_failed);
-    return g_failed ? 1 : 0;
+    return check_done("test_meslink");
 }

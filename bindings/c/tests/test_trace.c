@@ -4,35 +4,11 @@
  * reverse; a wrong app secret refused as MESLINK_E_AUTH with the gateway's own
  * X-Ca-Error-Message in the last error; a bad traceType refused before sending.
  *
- * Needs MESLINK_SIM_URL=http://127.0.0.1:PORT (run-tests.sh sets it). Plain C11.
+ * Needs MESLINK_SIM_URL=http://127.0.0.1:PORT (run-tests.sh sets it). Plain C11 with
+ * the harness of check.h.
  * Prints each failure and, last, "N passed, N failed"; exits 1 if anything failed.
  */
-#include "meslink.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-static int g_passed, g_failed;
-
-static const char *last_error(void) {
-    static char buf[4096];
-    if (meslink_error_last(buf, sizeof buf, NULL) != MESLINK_OK) strcpy(buf, "(unreadable)");
-    return buf;
-}
-
-static void report(int ok, int line, const char *what, const char *detail) {
-    if (ok) {
-        g_passed++;
-    } else {
-        g_failed++;
-        fprintf(stderr, "FAIL %s:%d: %s %s\n", __FILE__, line, what, detail ? detail : "");
-    }
-}
-
-#define CHECK(cond) report(!!(cond), __LINE__, #cond, NULL)
-#define CHECK_RC(expr, want) report((expr) == (want), __LINE__, #expr, last_error())
-#define CHECK_HAS(text, needle) report(strstr((text), (needle)) != NULL, __LINE__, needle, text)
+#include "check.h"
 
 #define WO "1037020032" /* rule ^B[A-Z]K615KM9\d{5}Z$ */
 #define SN "BZK615KM977001Z"
@@ -53,11 +29,8 @@ static int32_t open_trace_client(const char *url, const char *secret) {
 int main(void) {
     static char buf[16384];
     uint32_t len = 0;
-    const char *url = getenv("MESLINK_SIM_URL");
-    if (!url) {
-        fprintf(stderr, "set MESLINK_SIM_URL=http://127.0.0.1:PORT (run-tests.sh does)\n");
-        return 2;
-    }
+    const char *url = g_url;
+    if (check_init() != 0) return 2;
     int32_t c = open_trace_client(url, "meslink-trace-secret");
 
     /* Something to trace: an SN on the ATE MES and its own grading record. */
@@ -112,6 +85,5 @@ int main(void) {
     CHECK_HAS(buf, "\"server_code\":\"A400IS\"");
     CHECK_RC(meslink_client_close(c), MESLINK_OK);
 
-    printf("test_trace: %d passed, %d failed\n", g_passed, g_failed);
-    return g_failed ? 1 : 0;
+    return check_done("test_trace");
 }

@@ -16,7 +16,8 @@ pub fn time_to_expiry(token: &str) -> Option<Duration> {
         .duration_since(UNIX_EPOCH)
         .ok()?
         .as_secs_f64();
-    Some(Duration::from_secs_f64((exp - now).max(0.0)))
+    // An absurd exp (1e300) is not a reason to panic: the lifetime is capped.
+    Some(Duration::try_from_secs_f64((exp - now).max(0.0)).unwrap_or(crate::token::MAX_LIFETIME))
 }
 
 #[cfg(test)]

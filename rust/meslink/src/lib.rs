@@ -13,6 +13,9 @@ mod client;
 pub mod config;
 pub mod datetime;
 mod error;
+/// Entry points for property tests and fuzz targets; not part of the API.
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod handles;
 mod jwt;
 pub mod runtime;

@@ -10,6 +10,9 @@ const MAX_MARGIN: Duration = Duration::from_secs(300);
 /// ... and at least this share of the lifetime before it, so short test lifetimes work too.
 const MARGIN_SHARE: u32 = 10;
 
+/// The longest lifetime a token is taken to have (a server's 1e300 seconds included).
+pub(crate) const MAX_LIFETIME: Duration = Duration::from_secs(10 * 365 * 24 * 3600);
+
 #[derive(Clone)]
 pub(crate) struct Token {
     pub value: Secret,
@@ -19,6 +22,7 @@ pub(crate) struct Token {
 
 impl Token {
     pub fn new(value: Secret, lifetime: Duration) -> Self {
+        let lifetime = lifetime.min(MAX_LIFETIME);
         let margin = (lifetime / MARGIN_SHARE).min(MAX_MARGIN);
         Token {
             value,

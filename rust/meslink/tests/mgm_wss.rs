@@ -6,24 +6,14 @@ use meslink::mgm::{StreamEvent, StreamOptions, TransferRequest};
 use meslink::{Client, ErrorKind};
 use meslink_sim::{Sim, SimConfig};
 use serde_json::json;
-use std::sync::Arc;
 use std::time::Duration;
-use tokio_rustls::rustls;
+
+mod common;
 
 /// Accepts TLS for `localhost` and forwards the bytes to `backend`; answers the base URL
 /// and the certificate's PEM.
 async fn tls_front(backend: std::net::SocketAddr) -> (String, String) {
-    let cert = rcgen::generate_simple_self_signed(vec!["localhost".into()]).unwrap();
-    let pem = cert.cert.pem();
-    let key = rustls::pki_types::PrivateKeyDer::try_from(cert.key_pair.serialize_der()).unwrap();
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = rustls::ServerConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .unwrap()
-        .with_no_client_auth()
-        .with_single_cert(vec![cert.cert.der().clone()], key)
-        .unwrap();
-    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let (acceptor, pem) = common::tls::self_signed_localhost();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     tokio::spawn(async move {

@@ -1,26 +1,16 @@
 //! TLS settings against a local HTTPS server with a self-signed certificate: verification
 //! is on by default, `tls.ca_file` trusts a plant CA, the named opt-out turns it off.
 
+mod common;
+
 use meslink::{Client, ErrorKind};
 use serde_json::json;
-use std::sync::Arc;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio_rustls::rustls;
 
 /// Serves `{"state":1,...}` over TLS for `localhost`; returns the base URL and the PEM
 /// certificate (self-signed: it is its own CA).
 async fn https_server() -> (String, String) {
-    let cert = rcgen::generate_simple_self_signed(vec!["localhost".into()]).unwrap();
-    let pem = cert.cert.pem();
-    let key = rustls::pki_types::PrivateKeyDer::try_from(cert.key_pair.serialize_der()).unwrap();
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = rustls::ServerConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .unwrap()
-        .with_no_client_auth()
-        .with_single_cert(vec![cert.cert.der().clone()], key)
-        .unwrap();
-    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let (acceptor, pem) = common::tls::self_signed_localhost();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     tokio::spawn(async move {

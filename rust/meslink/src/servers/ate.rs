@@ -161,7 +161,7 @@ async fn login_answer(
 }
 
 /// Reads the answer of a token-authenticated call.
-fn read_answer(spec: &'static CallSpec, answer: &Answer) -> Result<Value> {
+pub(crate) fn read_answer(spec: &'static CallSpec, answer: &Answer) -> Result<Value> {
     if !answer.is_success() {
         return Err(http_error(answer));
     }

@@ -66,8 +66,14 @@ pub(crate) async fn call(inner: &Inner, spec: &'static CallSpec, params: Params)
     req.headers
         .push(("x-request-datasource", cfg.datasource.clone()));
     let answer = inner.http.send(&req).await?;
+    read_answer(&answer)
+}
+
+/// The answer `{"state": 1 | -1, "msg", "resBody"}`: the value when `state` is 1, the
+/// server's refusal otherwise, a protocol error without a numeric `state`.
+pub(crate) fn read_answer(answer: &crate::transport::Answer) -> Result<Value> {
     if !answer.is_success() {
-        return Err(http_error(&answer));
+        return Err(http_error(answer));
     }
     let value = answer.json()?;
     let state = match value.get("state") {

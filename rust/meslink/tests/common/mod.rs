@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod tls;
+
 use meslink::{Client, ClientConfig};
 use meslink_sim::{Sim, SimConfig};
 use serde_json::json;

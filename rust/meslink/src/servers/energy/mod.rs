@@ -10,7 +10,7 @@
 
 pub mod codes;
 mod named;
-mod pages;
+pub(crate) mod pages;
 mod session;
 mod upload;
 

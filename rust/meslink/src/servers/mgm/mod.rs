@@ -8,11 +8,11 @@
 
 pub mod codes;
 mod rate_limit;
-mod resources;
+pub(crate) mod resources;
 mod socket_tls;
 pub mod sockjs;
 pub mod stream;
-mod tokens;
+pub(crate) mod tokens;
 pub mod transfer;
 pub mod transfer_codes;
 

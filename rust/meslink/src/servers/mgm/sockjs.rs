@@ -300,7 +300,7 @@ fn send_error(e: tungstenite::Error) -> Error {
 
 /// One SockJS frame as the receiver sees it.
 #[derive(Debug)]
-enum Frame {
+pub(crate) enum Frame {
     Open,
     Heartbeat,
     Messages(Vec<Value>),
@@ -358,13 +358,18 @@ impl Receiver {
 }
 
 /// A message's JSON; a text that is not JSON is kept as a string.
-fn parse_message(text: &str) -> Value {
+pub(crate) fn parse_message(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_string()))
 }
 
-fn parse_sockjs(text: &str) -> Result<Frame> {
+pub(crate) fn parse_sockjs(text: &str) -> Result<Frame> {
     let bad = || Error::protocol(format!("not a SockJS frame: {}", excerpt(text)));
-    let (kind, rest) = text.split_at(text.len().min(1));
+    // The frame type is one ASCII letter; a text starting with anything else (a
+    // multi-byte character included) is not a frame.
+    let Some(kind) = text.get(..1) else {
+        return Err(bad());
+    };
+    let rest = &text[1..];
     match kind {
         "o" => Ok(Frame::Open),
         "h" => Ok(Frame::Heartbeat),

@@ -46,10 +46,10 @@ struct RefreshToken {
 }
 
 /// A token answer's data.
-struct Grant {
+pub(crate) struct Grant {
     access: Secret,
     refresh: Option<Secret>,
-    lifetime: Duration,
+    pub(crate) lifetime: Duration,
     expires_in: Value,
 }
 
@@ -168,7 +168,7 @@ async fn token_request(
     grant(&data).map_err(|e| e.with_call(id))
 }
 
-fn grant(data: &Value) -> Result<Grant> {
+pub(crate) fn grant(data: &Value) -> Result<Grant> {
     let access = data
         .get("access_token")
         .and_then(Value::as_str)
@@ -186,7 +186,8 @@ fn grant(data: &Value) -> Result<Grant> {
             .as_f64()
             .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
             .filter(|s| s.is_finite() && *s >= 0.0)
-            .map(Duration::from_secs_f64)
+            .and_then(|s| Duration::try_from_secs_f64(s).ok())
+            .map(|d| d.min(crate::token::MAX_LIFETIME))
             .ok_or_else(|| Error::protocol(format!("the token answer's expires_in is {v}")))?,
     };
     Ok(Grant {

@@ -532,33 +532,48 @@ async fn next_answer(rx: &mut Receiver) -> Result<Answer, Failed> {
                 });
             }
             Ok(Incoming::Message(v)) => {
-                let Some(code) = v.get("code").and_then(code_of) else {
-                    continue;
-                };
-                if code != 200 {
-                    let message = v
-                        .get("message")
-                        .or_else(|| v.get("msg"))
-                        .and_then(Value::as_str);
-                    let e = transfer_error(code, message);
-                    return Err(if matches!(code, 3003 | 3005 | 3007 | 3008) {
-                        Failed::Retry(e, true)
-                    } else {
-                        Failed::Fatal(e)
-                    });
-                }
-                if let Some(id) = v.get("request_id").and_then(text_of) {
-                    return Ok(Answer::Done(id));
-                }
-                if let Some(seek) = v.get("file_seek").and_then(code_of) {
-                    return Ok(Answer::Ready {
-                        file_seek: seek.max(0) as u64,
-                        file_id: v.get("file_id").and_then(text_of),
-                    });
+                if let Some(reply) = read_reply(&v) {
+                    return reply;
                 }
             }
         }
     }
+}
+
+/// Reads one message of the transfer session: `None` for one without a `code` or with
+/// code 200 but neither `request_id` nor `file_seek` (skipped), else the answer or failure.
+fn read_reply(v: &Value) -> Option<Result<Answer, Failed>> {
+    let code = v.get("code").and_then(code_of)?;
+    if code != 200 {
+        let message = v
+            .get("message")
+            .or_else(|| v.get("msg"))
+            .and_then(Value::as_str);
+        let e = transfer_error(code, message);
+        return Some(Err(if matches!(code, 3003 | 3005 | 3007 | 3008) {
+            Failed::Retry(e, true)
+        } else {
+            Failed::Fatal(e)
+        }));
+    }
+    if let Some(id) = v.get("request_id").and_then(text_of) {
+        return Some(Ok(Answer::Done(id)));
+    }
+    let seek = v.get("file_seek").and_then(code_of)?;
+    Some(Ok(Answer::Ready {
+        file_seek: seek.max(0) as u64,
+        file_id: v.get("file_id").and_then(text_of),
+    }))
+}
+
+/// [`read_reply`] for the fuzzing entry points: `None` when skipped, else the error or
+/// a one-line description of the answer.
+pub(crate) fn read_reply_summary(v: &Value) -> Option<Result<String, Error>> {
+    read_reply(v).map(|r| match r {
+        Ok(Answer::Done(id)) => Ok(format!("done {id}")),
+        Ok(Answer::Ready { file_seek, .. }) => Ok(format!("ready at {file_seek}")),
+        Err(Failed::Fatal(e)) | Err(Failed::Retry(e, _)) => Err(e),
+    })
 }
 
 /// A number that may come as text.

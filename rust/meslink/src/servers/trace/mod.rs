@@ -168,7 +168,7 @@ async fn send_signed(
 }
 
 /// The answer with `data` parsed, or the typed error of the document's table.
-fn read_answer(answer: &Answer) -> Result<Value> {
+pub(crate) fn read_answer(answer: &Answer) -> Result<Value> {
     if !answer.is_success() {
         return Err(codes::gateway_error(answer));
     }
