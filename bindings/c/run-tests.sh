@@ -2,7 +2,7 @@
 # Tests the meslink C ABI from C: builds libmeslink (shared and static) and the simulator,
 # compiles tests/test_meslink.c and tests/test_stream.c against include/meslink.h twice
 # each (shared library with an rpath; static library), tests/test_every_call.c (every
-# request call through the generic call) and tests/test_trace.c, compiles examples/station.c,
+# request call through the generic call), tests/test_trace.c and tests/test_batch.c, compiles examples/station.c,
 # starts target/debug/meslink-sim, runs them all, then the shared-library tests again
 # under valgrind.
 #
@@ -68,6 +68,8 @@ step "gcc test_every_call" gcc "${cflags[@]}" bindings/c/tests/test_every_call.c
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/test_every_call"
 step "gcc test_trace" gcc "${cflags[@]}" bindings/c/tests/test_trace.c \
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/test_trace"
+step "gcc test_batch" gcc "${cflags[@]}" bindings/c/tests/test_batch.c \
+    -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/test_batch"
 step "gcc example station" gcc "${cflags[@]}" bindings/c/examples/station.c \
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/station"
 
@@ -125,6 +127,7 @@ write_samples() {
 step "sample calls" write_samples
 MESLINK_SAMPLE_CALLS_TSV="$samples_tsv" step "test_every_call" run_if_built "$build/test_every_call"
 step "test_trace" run_if_built "$build/test_trace"
+step "test_batch" run_if_built "$build/test_batch"
 
 if [ "${MESLINK_C_NO_VALGRIND:-0}" != 1 ]; then
     # --errors-for-leak-kinds=definite: the process-wide tokio runtime and its worker
