@@ -140,6 +140,11 @@ for case_file in bench/cases/[0-9][0-9]-*.sh; do
     echo "_($name took $((SECONDS - t0)) s; load after: $(cut -d' ' -f1-3 /proc/loadavg))_"
     echo
 done
+if [ -s "$MESLINK_BENCH_WORK/broken-rows" ]; then
+    echo "bench/run.sh: rows that failed to run:" >&2
+    sed 's/^/  /' "$MESLINK_BENCH_WORK/broken-rows" >&2
+    broken+=("(rows)")
+fi
 if [ ${#broken[@]} -gt 0 ]; then
     echo "bench/run.sh: broken cases: ${broken[*]}" >&2
     exit 1

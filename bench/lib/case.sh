@@ -7,7 +7,8 @@
 pick() { if [ "$MESLINK_BENCH_SIZE" = full ]; then echo "$2"; else echo "$1"; fi; }
 
 # measure RESULTS COMMAND...: runs a row's program, appends its JSON lines to RESULTS,
-# and says so on stderr; a failing row is reported and skipped (its row shows "not run").
+# and says so on stderr; a failing row is reported and skipped (its row shows "not run")
+# and listed in $MESLINK_BENCH_WORK/broken-rows (bench/run.sh then exits non-zero).
 measure() {
     local results="$1"
     shift
@@ -17,6 +18,7 @@ measure() {
         printf '%s\n' "$out" | sed 's/^/  /' >&2
     else
         echo "  FAILED: $* ($(tail -3 "$MESLINK_BENCH_WORK/last.err" | tr '\n' ' '))" >&2
+        echo "$*" >>"$MESLINK_BENCH_WORK/broken-rows"
         return 1
     fi
 }
