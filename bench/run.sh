@@ -14,7 +14,7 @@
 # the exit status is non-zero when a case or a build broke (never for a missed goal).
 #
 # Contract with the cases (exported; see bench/lib/env.sh):
-#   MESLINK_SIM_URL, MESLINK_BENCH_SIZE (smoke|full), MESLINK_BENCH_RUNS,
+#   MESLINK_SIM_URL, MESLINK_SIM_PID, MESLINK_BENCH_SIZE (smoke|full), MESLINK_BENCH_RUNS,
 #   MESLINK_LIB_DIR (libmeslink.so), MESLINK_INCLUDE_DIR (meslink.h),
 #   MESLINK_BENCH_PY (venv python with meslink and requests),
 #   MESLINK_BENCH_DOTNET (MesLink.dll, Bench.exe), MESLINK_BENCH_BIN (meslink-sim,
@@ -104,6 +104,7 @@ fifo="$MESLINK_BENCH_WORK/sim.stdin"
 mkfifo "$fifo"
 "$MESLINK_BENCH_BIN/meslink-sim" <"$fifo" >"$MESLINK_BENCH_WORK/sim.out" 2>"$MESLINK_BENCH_WORK/sim.err" &
 sim_pid=$!
+export MESLINK_SIM_PID="$sim_pid"
 exec 3>"$fifo"
 trap 'exec 3>&-; kill "$sim_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do

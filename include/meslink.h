@@ -474,7 +474,7 @@ int32_t meslink_grading_save(int32_t client,
  connection pool (0 = the default, 8; at most 256), and writes one JSON array into
  `buf`, an item per record in the order of the input:
  `[{"ok":{"state":1,"msg":"保存成功","resBody":null}},
-   {"error":{"kind":"invalid_argument","code":-3,"message":"grading.save: ...",
+   {"error":{"kind":"invalid_argument","code":-1,"message":"grading.save: ...",
    "server_code":null,"server_message":null}}]`.
  `code` is the `MESLINK_E_*` status the record would have had on its own; `message`
  the text `meslink_error_last` would give; `server_code` / `server_message` the

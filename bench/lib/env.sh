@@ -2,6 +2,7 @@
 # after its builds; each case (bench/cases/NN-*.sh) finds these exported:
 #
 #   MESLINK_SIM_URL       http://127.0.0.1:PORT of the one simulator of the run
+#   MESLINK_SIM_PID       its process id (for its CPU time and RSS: /proc/$MESLINK_SIM_PID)
 #   MESLINK_BENCH_SIZE    smoke | full (tiny N for the test suite; the real figures)
 #   MESLINK_BENCH_RUNS    how many times a case measures each row (smoke 1, full 3)
 #   MESLINK_LIB_DIR       directory of libmeslink.so; the header is $MESLINK_INCLUDE_DIR/meslink.h

@@ -61,6 +61,7 @@ def main() -> int:
     chosen = {name: median_run(runs) for name, runs in data.items()}
     names = a.rows if a.rows else list(data)
     ns_mode = any("ns_per_call" in r for r in chosen.values())
+    cpu = False
     base = chosen.get(a.baseline) if a.baseline else None
 
     print("#### " + a.title)
@@ -71,21 +72,27 @@ def main() -> int:
     else:
         unit = "MB/s" if any("mb" in r for r in chosen.values()) else "calls/s"
         ratio_head = "× " + a.baseline if a.baseline else "ratio"
-        print("| row | %s | p50 µs | p99 µs | %s | runs |" % (unit, ratio_head))
-        print("|---|---:|---:|---:|---:|---:|")
+        cpu = any("client_cpu_s" in r for r in chosen.values())
+        extra = " client CPU µs/call | simulator CPU µs/call |" if cpu else ""
+        print("| row | %s | p50 µs | p99 µs | %s | runs |%s" % (unit, ratio_head, extra))
+        print("|---|---:|---:|---:|---:|---:|" + ("---:|---:|" if cpu else ""))
     for name in names:
         r = chosen.get(name)
         if r is None:
-            print("| %s | not run |%s" % (name, " |" * (3 if ns_mode else 5)))
+            print("| %s | not run |%s" % (name, " |" * (3 if ns_mode else (7 if cpu else 5))))
             continue
         runs = len(data[name])
         if ns_mode:
             print("| %s | %s | %s | %d |" % (name, fmt(r["ns_per_call"], 1), fmt(rate(r)), runs))
         else:
             ratio = rate(r) / rate(base) if base and rate(base) else None
-            print("| %s | %s | %s | %s | %s | %d |" % (
+            line = "| %s | %s | %s | %s | %s | %d |" % (
                 name, fmt(rate(r), 1 if "mb" in r else 0), fmt(r.get("p50_us"), 0),
-                fmt(r.get("p99_us"), 0), fmt(ratio, 2) + ("×" if ratio is not None else ""), runs))
+                fmt(r.get("p99_us"), 0), fmt(ratio, 2) + ("×" if ratio is not None else ""), runs)
+            if cpu:
+                per = lambda k: r[k] * 1e6 / r["n"] if k in r and r["n"] else None
+                line += " %s | %s |" % (fmt(per("client_cpu_s"), 0), fmt(per("sim_cpu_s"), 0))
+            print(line)
     print()
     for g in a.goal:
         label, row_a, row_b, want = g.split("::")
