@@ -68,7 +68,9 @@ gcc -std=c11 -O2 -Wall -Wextra -Werror -I"$MESLINK_INCLUDE_DIR" bench/c/bench.c 
     -L"$MESLINK_LIB_DIR" -lmeslink -Wl,-rpath,"$MESLINK_LIB_DIR" -o "$MESLINK_BENCH_BIN/bench-c"
 
 # The wheel is rebuilt only when the sources changed since the last build of this profile.
-venv="$root/build/bench/venv"
+# One venv and wheel per profile: a smoke run never replaces the release wheel.
+venv="$root/build/bench/venv-$profile"
+wheels="$root/build/bench/wheels-$profile"
 stamp="$root/build/bench/wheel-$profile.stamp"
 newest_source() {
     find rust/meslink/src rust/meslink-py python/meslink python/pyproject.toml Cargo.lock -type f \
@@ -81,12 +83,12 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 if [ ! -f "$stamp" ] || [ -n "$(newest_source)" ] || ! "$venv/bin/python" -c 'import meslink' 2>/dev/null; then
     say "wheel ($profile) into the venv"
-    rm -rf "$root/build/bench/wheels"
-    wheel_args=(build -q -o "$root/build/bench/wheels" --interpreter "$venv/bin/python")
+    rm -rf "$wheels"
+    wheel_args=(build -q -o "$wheels" --interpreter "$venv/bin/python")
     [ "$profile" = release ] && wheel_args+=(--release)
     (cd python && "$venv/bin/maturin" "${wheel_args[@]}")
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps \
-        "$root"/build/bench/wheels/meslink-*.whl
+        "$wheels"/meslink-*.whl
     touch "$stamp"
 fi
 

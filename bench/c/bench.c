@@ -31,6 +31,12 @@ static double cpu_s(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static double process_cpu_s(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static int cmp_double(const void *a, const void *b) {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
@@ -66,7 +72,7 @@ static int seq(const char *url, size_t n, const char *what) {
     char sn[32];
     int32_t c = open_client(url);
     int upload = strcmp(what, "upload") == 0;
-    double *lat = malloc(n * sizeof *lat), start, t;
+    double *lat = malloc(n * sizeof *lat), start, t, cpu;
     size_t i;
     if (!upload && strcmp(what, "get") != 0) {
         fprintf(stderr, "bench (C): unknown call %s: upload or get\n", what);
@@ -75,6 +81,7 @@ static int seq(const char *url, size_t n, const char *what) {
     /* Log in before timing, like every other row. */
     if (meslink_ate_sn_detail_get(c, "1037020031", buf, sizeof buf, NULL) != MESLINK_OK)
         fail("login");
+    cpu = process_cpu_s();
     start = now_s();
     for (i = 0; i < n; i++) {
         t = now_s();
@@ -88,10 +95,11 @@ static int seq(const char *url, size_t n, const char *what) {
         lat[i] = (now_s() - t) * 1e6;
     }
     t = now_s() - start;
+    cpu = process_cpu_s() - cpu;
     qsort(lat, n, sizeof *lat, cmp_double);
     printf("{\"row\":\"meslink C ABI (%s)\",\"n\":%lu,\"secs\":%.6f,\"p50_us\":%.1f,"
-           "\"p99_us\":%.1f}\n",
-           what, (unsigned long)n, t, pct(lat, n, 0.5), pct(lat, n, 0.99));
+           "\"p99_us\":%.1f,\"cpu_s\":%.6f}\n",
+           what, (unsigned long)n, t, pct(lat, n, 0.5), pct(lat, n, 0.99), cpu);
     free(lat);
     meslink_client_close(c);
     return 0;

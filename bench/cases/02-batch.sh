@@ -2,7 +2,9 @@
 # Case 2: batch. N grading.save records (20,000 at full size) through meslink's batch
 # call from Rust, C, Python and C#, against a Python thread pool over requests.Session,
 # and against wrk posting the same body to the same endpoint: the loopback limit of this
-# machine with this simulator (which shares the cores with the client).
+# machine with this simulator (which shares the cores with the client). Each row also
+# shows the CPU a record cost the client and the simulator (bench/lib/cpu.py): on two
+# shared cores, that sum is what bounds the rate.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/../lib/case.sh"
@@ -21,7 +23,7 @@ results="$MESLINK_BENCH_WORK/02-batch.jsonl"
 wrk_row() {
     command -v wrk >/dev/null || { echo "wrk is not installed" >&2; return 1; }
     local out
-    out="$(wrk -t2 -c"$conc" -d"${wrk_secs}s" --latency -s "$MESLINK_BENCH_ROOT/bench/wrk/grading_save.lua" \
+    out="$(python3 "$MESLINK_BENCH_ROOT/bench/lib/cpu.py" "$MESLINK_SIM_PID" -- wrk -t2 -c"$conc" -d"${wrk_secs}s" --latency -s "$MESLINK_BENCH_ROOT/bench/wrk/grading_save.lua" \
         "$url/api/pick/volumeCollectData/save")" || return 1
     python3 - "$out" "$conc" <<'PY'
 import json, re, sys
@@ -38,20 +40,24 @@ p99 = us(re.search(r"99%\s+(\S+)", out).group(1))
 non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
 if non2xx:
     sys.exit("wrk: %s non-2xx answers" % non2xx.group(1))
+cpu = re.search(r"#cpu client_cpu_s=([\d.]+) sim_cpu_s=([\d.]+)", out)
 print(json.dumps({"row": "wrk -c%s (loopback limit)" % conc, "n": reqs, "secs": secs,
-                  "p50_us": p50, "p99_us": p99}))
+                  "p50_us": p50, "p99_us": p99, "client_cpu_s": float(cpu.group(1)),
+                  "sim_cpu_s": float(cpu.group(2))}))
 PY
 }
 
 echo "### Case 2: batch of grading.save (N = $n, concurrency $conc, $MESLINK_BENCH_RUNS run(s) a row)"
 echo
+cpu=(python3 "$MESLINK_BENCH_ROOT/bench/lib/cpu.py" "$MESLINK_SIM_PID" --)
+mono_cmd=(env "LD_LIBRARY_PATH=$MESLINK_LIB_DIR" mono --optimize=all)
 for run in $(seq "$MESLINK_BENCH_RUNS"); do
     echo "run $run of $MESLINK_BENCH_RUNS" >&2
-    measure "$results" "$MESLINK_BENCH_BIN/meslink-bench" batch "$url" "$n" "$conc" || true
-    measure "$results" "$MESLINK_BENCH_BIN/bench-c" batch "$url" "$n" "$conc" || true
-    measure "$results" "$py" "$pyb" batch "$url" "$n" "$conc" meslink || true
-    measure "$results" mono_run "$MESLINK_BENCH_DOTNET/Bench.exe" batch "$url" "$n" "$conc" || true
-    measure "$results" "$py" "$pyb" batch "$url" "$n" "$conc" threadpool || true
+    measure "$results" "${cpu[@]}" "$MESLINK_BENCH_BIN/meslink-bench" batch "$url" "$n" "$conc" || true
+    measure "$results" "${cpu[@]}" "$MESLINK_BENCH_BIN/bench-c" batch "$url" "$n" "$conc" || true
+    measure "$results" "${cpu[@]}" "$py" "$pyb" batch "$url" "$n" "$conc" meslink || true
+    measure "$results" "${cpu[@]}" "${mono_cmd[@]}" "$MESLINK_BENCH_DOTNET/Bench.exe" batch "$url" "$n" "$conc" || true
+    measure "$results" "${cpu[@]}" "$py" "$pyb" batch "$url" "$n" "$conc" threadpool || true
     measure "$results" wrk_row || true
 done
 
@@ -65,5 +71,7 @@ table "$results" --title "grading.save × $n, concurrency $conc" --baseline "$wr
     --goal "batch ≥ 50% of wrk (Python)::meslink batch, Python (c=$conc)::$wrk::0.5" \
     --goal "batch ≥ 50% of wrk (C#)::meslink batch, C# (c=$conc)::$wrk::0.5"
 echo "Batch rows time the whole batch (calls/s = N / wall time); per-record latency is not"
-echo "observable through the batch call, so their p50/p99 are blank."
+echo "observable through the batch call, so their p50/p99 are blank. CPU columns: user + system"
+echo "time of the client process and growth of the simulator's, per record (the client's includes"
+echo "building the records and, for Python and C#, starting the interpreter)."
 echo

@@ -36,6 +36,8 @@ static class Bench
 
     static string F(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
 
+    static double? loopCpu;
+
     static void Emit(string row, int n, double secs, List<double> lat)
     {
         string p50 = "null", p99 = "null";
@@ -47,11 +49,13 @@ static class Bench
             p99 = F(pct(0.99));
         }
         Console.WriteLine("{\"row\":" + MesLinkJson.Quote(row) + ",\"n\":" + n + ",\"secs\":" +
-                          secs.ToString("R", CultureInfo.InvariantCulture) + ",\"p50_us\":" + p50 + ",\"p99_us\":" + p99 + "}");
+                          secs.ToString("R", CultureInfo.InvariantCulture) + ",\"p50_us\":" + p50 + ",\"p99_us\":" + p99 +
+                          (loopCpu.HasValue ? ",\"cpu_s\":" + loopCpu.Value.ToString("R", CultureInfo.InvariantCulture) : "") + "}");
     }
 
     static double Timed(int n, Action<int> one, List<double> lat)
     {
+        double cpu = Cpu();
         var total = Stopwatch.StartNew();
         var sw = new Stopwatch();
         for (int i = 0; i < n; i++)
@@ -60,7 +64,9 @@ static class Bench
             one(i);
             lat.Add(sw.Elapsed.TotalMilliseconds * 1000.0);
         }
-        return total.Elapsed.TotalSeconds;
+        double secs = total.Elapsed.TotalSeconds;
+        loopCpu = Cpu() - cpu;
+        return secs;
     }
 
     static string Login(string url)

@@ -32,7 +32,7 @@ bench_env() {
     export MESLINK_BENCH_PROFILE="$profile"
     export MESLINK_LIB_DIR="$target/$profile"
     export MESLINK_INCLUDE_DIR="$root/include"
-    export MESLINK_BENCH_PY="$root/build/bench/venv/bin/python"
+    export MESLINK_BENCH_PY="$root/build/bench/venv-$profile/bin/python"
     export MESLINK_BENCH_DOTNET="$root/build/bench/dotnet-$profile"
     export MESLINK_BENCH_BIN="$root/build/bench/bin-$profile"
     export MESLINK_BENCH_WORK="$root/build/bench/work"

@@ -41,6 +41,16 @@ def median_run(runs: List[Dict[str, Any]]) -> Dict[str, Any]:
     return ordered[(len(ordered) - 1) // 2]
 
 
+def per_call(r: Dict[str, Any], key: str) -> Optional[float]:
+    return r[key] * 1e6 / r["n"] if key in r and r["n"] else None
+
+
+def client_cpu_us(r: Dict[str, Any]) -> Optional[float]:
+    """CPU µs a call cost the client: the timed loop's own (cpu_s) when the row measured
+    it, else the whole process's (client_cpu_s, from bench/lib/cpu.py)."""
+    return per_call(r, "cpu_s") if "cpu_s" in r else per_call(r, "client_cpu_s")
+
+
 def fmt(v: Optional[float], digits: int = 0) -> str:
     if v is None:
         return "—"
@@ -55,6 +65,8 @@ def main() -> int:
     ap.add_argument("--rows", nargs="*")
     ap.add_argument("--goal", action="append", default=[])
     ap.add_argument("--max-ns", action="append", default=[])
+    ap.add_argument("--cpu-goal", action="append", default=[],
+                    help="LABEL::ROW_A::ROW_B::RATIO: ROW_B's client CPU per call >= RATIO x ROW_A's")
     a = ap.parse_args()
 
     data = load(a.results)
@@ -72,7 +84,7 @@ def main() -> int:
     else:
         unit = "MB/s" if any("mb" in r for r in chosen.values()) else "calls/s"
         ratio_head = "× " + a.baseline if a.baseline else "ratio"
-        cpu = any("client_cpu_s" in r for r in chosen.values())
+        cpu = any("client_cpu_s" in r or "cpu_s" in r for r in chosen.values())
         extra = " client CPU µs/call | simulator CPU µs/call |" if cpu else ""
         print("| row | %s | p50 µs | p99 µs | %s | runs |%s" % (unit, ratio_head, extra))
         print("|---|---:|---:|---:|---:|---:|" + ("---:|---:|" if cpu else ""))
@@ -90,8 +102,7 @@ def main() -> int:
                 name, fmt(rate(r), 1 if "mb" in r else 0), fmt(r.get("p50_us"), 0),
                 fmt(r.get("p99_us"), 0), fmt(ratio, 2) + ("×" if ratio is not None else ""), runs)
             if cpu:
-                per = lambda k: r[k] * 1e6 / r["n"] if k in r and r["n"] else None
-                line += " %s | %s |" % (fmt(per("client_cpu_s"), 0), fmt(per("sim_cpu_s"), 0))
+                line += " %s | %s |" % (fmt(client_cpu_us(r), 0), fmt(per_call(r, "sim_cpu_s"), 0))
             print(line)
     print()
     for g in a.goal:
@@ -103,6 +114,18 @@ def main() -> int:
         got = rate(ra) / rate(rb)
         verdict = "MET" if got >= float(want) else "MISSED"
         print("- goal %s: %s (%.2f×, wanted ≥ %s×)" % (label, verdict, got, want))
+    for g in a.cpu_goal:
+        label, row_a, row_b, want = g.split("::")
+        ra, rb = chosen.get(row_a), chosen.get(row_b)
+        ca = client_cpu_us(ra) if ra else None
+        cb = client_cpu_us(rb) if rb else None
+        if not ca or not cb:
+            print("- goal %s, in client CPU per call: NOT MEASURED" % label)
+            continue
+        got = cb / ca
+        verdict = "MET" if got >= float(want) else "MISSED"
+        print("- goal %s, in client CPU per call: %s (%.0f vs %.0f µs, %.2f×, wanted ≥ %s×)"
+              % (label, verdict, ca, cb, got, want))
     for g in a.max_ns:
         label, row, limit = g.split("::")
         r = chosen.get(row)

@@ -5,7 +5,8 @@
 //! meslink-bench seq   URL N upload|get    N sequential calls, one client
 //! meslink-bench batch URL N CONCURRENCY   one batch of N grading.save records
 //! ```
-//! Prints one JSON line: `{"row":..,"n":..,"secs":..,"p50_us":..,"p99_us":..}`
+//! Prints one JSON line: `{"row":..,"n":..,"secs":..,"p50_us":..,"p99_us":..}`, and for
+//! `seq` the process CPU time of the timed loop (`cpu_s`)
 //! (bench/lib/table.py turns these lines into a table).
 
 use meslink::Client;
@@ -73,6 +74,7 @@ fn sequential(client: &Client, n: usize, what: &str) -> Result<Value, String> {
         .call_blocking("ate.sn_detail.get", json!({"work_order": "1037020031"}))
         .map_err(|e| e.to_string())?;
     let mut lat = Vec::with_capacity(n);
+    let cpu0 = process_cpu_secs();
     let start = Instant::now();
     for i in 0..n {
         let p = params(i)?;
@@ -110,6 +112,16 @@ fn batch(client: &Client, n: usize, concurrency: usize) -> Result<Value, String>
     row["p50_us"] = Value::Null;
     row["p99_us"] = Value::Null;
     Ok(row)
+}
+
+/// User + system CPU time of this process so far (Linux `/proc/self/stat`, in clock
+/// ticks of 10 ms), or `None` elsewhere.
+fn process_cpu_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after_comm = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = after_comm.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
 }
 
 /// The result line of a row; `lat` the per-call latencies in µs (may be empty).
