@@ -82,12 +82,12 @@ fn sequential(client: &Client, n: usize, what: &str) -> Result<Value, String> {
         client.call_blocking(id, p).map_err(|e| e.to_string())?;
         lat.push(t.elapsed().as_secs_f64() * 1e6);
     }
-    Ok(line(
-        &format!("meslink Rust API ({what})"),
-        n,
-        start.elapsed().as_secs_f64(),
-        lat,
-    ))
+    let secs = start.elapsed().as_secs_f64();
+    let mut row = line(&format!("meslink Rust API ({what})"), n, secs, lat);
+    if let (Some(a), Some(b)) = (cpu0, process_cpu_secs()) {
+        row["cpu_s"] = json!(b - a);
+    }
+    Ok(row)
 }
 
 fn batch(client: &Client, n: usize, concurrency: usize) -> Result<Value, String> {
