@@ -127,6 +127,11 @@ echo
 echo "Machine: $cores cores, $cpu; $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo);"
 echo "$( . /etc/os-release && echo "$PRETTY_NAME"), $(uname -r). Load before the run: $(cut -d' ' -f1-3 /proc/loadavg)."
 echo "Simulator: $MESLINK_SIM_URL (one process, shared by every row)."
+if [ "$size" = smoke ]; then
+    echo
+    echo "_Smoke run: tiny N on $profile builds, to check that every case runs; its figures and"
+    echo "goal lines mean nothing._"
+fi
 echo
 broken=()
 for case_file in bench/cases/[0-9][0-9]-*.sh; do
