@@ -469,6 +469,48 @@ int32_t meslink_grading_save(int32_t client,
                              uint32_t *out_len);
 
 /*
+ Sends every element of `params_array_json` (a JSON array of parameter objects) as
+ the call `call_id`, at most `concurrency` requests at a time over the client's
+ connection pool (0 = the default, 8; at most 256), and writes one JSON array into
+ `buf`, an item per record in the order of the input:
+ `[{"ok":{"state":1,"msg":"保存成功","resBody":null}},
+   {"error":{"kind":"invalid_argument","code":-1,"message":"grading.save: ...",
+   "server_code":null,"server_message":null}}]`.
+ `code` is the `MESLINK_E_*` status the record would have had on its own; `message`
+ the text `meslink_error_last` would give; `server_code` / `server_message` the
+ server's own code and words when it gave them.
+
+ Every record is checked against the catalog before anything is sent; a bad record
+ gets its own error item and is not sent, the others are sent. Each sent record has
+ the retries and authentication of `meslink_client_call` (an SN upload is never
+ repeated once it may have reached the server). The export returns `MESLINK_OK` when
+ the array is written, whatever the records' outcomes: look at every item.
+
+ `params_array_json` that is not valid JSON or not an array, or an unknown
+ `call_id`, is `MESLINK_E_INVALID_ARGUMENT` and sends nothing. Blocks the calling
+ thread until every record is answered (each within the configured timeout and
+ retries).
+
+ Buffer rules (the kept answer on `MESLINK_E_BUFFER_TOO_SMALL`: size the buffer for
+ about 100 bytes a record, or fetch with `meslink_answer_fetch`), encoding, ownership
+ and thread-safety as `meslink_client_call`.
+
+ Returns `MESLINK_OK`, `MESLINK_E_BUFFER_TOO_SMALL`, `MESLINK_E_INVALID_ARGUMENT`,
+ `MESLINK_E_INVALID_HANDLE`, `MESLINK_E_ENCODING`, `MESLINK_E_INTERNAL`.
+
+ # Safety
+ `call_id`, `params_array_json`: NULL or NUL-terminated strings. `buf`: NULL or
+ `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
+ */
+int32_t meslink_client_call_batch(int32_t client,
+                                  const char *call_id,
+                                  const char *params_array_json,
+                                  uint32_t concurrency,
+                                  char *buf,
+                                  uint32_t cap,
+                                  uint32_t *out_len);
+
+/*
  Opens a live stream (`mgm.realtime`) on `client`, whose configuration must have an
  `mgm` section. Gets an access token if needed and connects before returning; machines
  are added with `meslink_stream_subscribe`. The stream's strings (machine ids in,

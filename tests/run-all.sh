@@ -58,6 +58,9 @@ export MESLINK_SAMPLE_CALLS="$PWD/target/sample-calls.json"
 step "C tests (shared, static, AddressSanitizer, valgrind)" bash bindings/c/run-tests.sh
 step "Python wheel and pytest" bash python/run-tests.sh
 step "C# on Mono (NUnit)" bash dotnet/run-tests.sh
+# Every benchmark case with tiny N on the debug builds above (bench/run.sh --smoke): keeps
+# the cases from rotting; no figure is judged here.
+step "benchmarks (smoke)" bash bench/run.sh --smoke
 # Skippable only explicitly: MESLINK_SKIP_WINDOWS=1 (the summary then says so).
 skipped=()
 if [ "${MESLINK_SKIP_WINDOWS:-0}" = 1 ]; then

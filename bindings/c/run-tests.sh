@@ -2,8 +2,8 @@
 # Tests the meslink C ABI from C: builds libmeslink (shared and static) and the simulator,
 # compiles tests/test_meslink.c and tests/test_stream.c against include/meslink.h twice
 # each (shared library with an rpath; static library), tests/test_every_call.c (every
-# request call through the generic call), tests/test_trace.c, tests/test_spool.c (the
-# store-and-forward spool), tests/spool_writer.c (the station of the SIGKILL loop,
+# request call through the generic call), tests/test_trace.c, tests/test_batch.c (the batch
+# call), tests/test_spool.c (the store-and-forward spool), tests/spool_writer.c (the station of the SIGKILL loop,
 # tests/faults/kill_loop.py) and tests/test_stress.c (16 threads on shared handles closed
 # and reopened under them), compiles examples/station.c, starts target/debug/meslink-sim,
 # runs them all, then test_meslink, test_stream and test_stress again built with
@@ -93,6 +93,8 @@ if [ "${MESLINK_C_NO_ASAN:-0}" != 1 ]; then
             -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/${t}_asan"
     done
 fi
+step "gcc test_batch" gcc "${cflags[@]}" bindings/c/tests/test_batch.c \
+    -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/test_batch"
 step "gcc example station" gcc "${cflags[@]}" bindings/c/examples/station.c \
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/station"
 
@@ -182,6 +184,7 @@ if [ "${MESLINK_C_NO_ASAN:-0}" != 1 ]; then
         step "$t under AddressSanitizer" asan_run "$t"
     done
 fi
+step "test_batch" run_if_built "$build/test_batch"
 
 if [ "${MESLINK_C_NO_VALGRIND:-0}" != 1 ]; then
     # --errors-for-leak-kinds=definite: the process-wide tokio runtime and its worker

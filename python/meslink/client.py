@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, 
 
 from . import _native
 from ._handle import NativeHandle
-from .errors import InvalidArgumentError
+from .errors import InvalidArgumentError, MeslinkError
 from .records import DateTimeLike, GradingRecord, LoginInfo, SnDetail
 from .trace import TraceResult, TraceType
 
@@ -99,6 +99,34 @@ class Client(NativeHandle):
         from .spool import Spool
 
         return Spool(self)
+    def call_batch(
+        self,
+        id: str,
+        params_list: Iterable[Mapping[str, Any]],
+        concurrency: int = 8,
+    ) -> List[Union[Dict[str, Any], MeslinkError]]:
+        """Sends every parameter mapping of ``params_list`` as the call ``id``, at most
+        ``concurrency`` requests at a time over the client's connection pool, and answers
+        one item per record in the order of the input: the server's JSON, or the record's
+        :class:`~meslink.MeslinkError` (returned, not raised; test with ``isinstance``).
+
+        Every record is checked before anything is sent: a bad record gets its own
+        :class:`~meslink.InvalidArgumentError` and is not sent, the others are. An
+        unknown ``id`` gives every record that error. ``params_list`` that is not a list
+        (or other iterable) of mappings raises :class:`~meslink.InvalidArgumentError`.
+        The GIL is released while the batch runs."""
+        if isinstance(params_list, (str, bytes, Mapping)) or not isinstance(
+            params_list, Iterable
+        ):
+            raise InvalidArgumentError(
+                "params_list must be a list of parameter mappings, not %s"
+                % type(params_list).__name__
+            )
+        if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+            raise InvalidArgumentError("concurrency must be a positive int, not %r" % (concurrency,))
+        text = _dumps(list(params_list), "the batch parameters")
+        items = self._native.call_batch(id, text, concurrency)
+        return [json.loads(i) if isinstance(i, str) else i for i in items]
 
     # -- named calls ----------------------------------------------------------------
 

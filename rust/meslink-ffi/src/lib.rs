@@ -11,6 +11,7 @@
 //! * [`buffer`]: caller buffers and the kept answer, `meslink_answer_fetch`;
 //! * [`client`]: the handle registry, `meslink_client_open[_ex]` / `_close`;
 //! * [`calls`]: the generic call and the named ones;
+//! * [`batch`]: many records of one call in one export;
 //! * [`stream`]: live machine data (`mgm.realtime`) by polling or callback;
 //! * [`transfer`]: file transfers (`mgm.file_transfer`) in the background;
 //! * [`spool`]: the store-and-forward spool, `meslink_spool_*`;
@@ -34,6 +35,8 @@ pub mod buffer;
 pub mod client;
 // The generic call and the named calls.
 pub mod calls;
+// The batch call.
+pub mod batch;
 // Stream handles (mgm.realtime).
 pub mod stream;
 // Transfer handles (mgm.file_transfer).
@@ -45,6 +48,7 @@ mod guard;
 // The threads that call C callbacks.
 mod worker;
 
+pub use batch::*;
 pub use buffer::*;
 pub use calls::*;
 pub use client::*;

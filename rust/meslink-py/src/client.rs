@@ -80,6 +80,38 @@ impl Client {
             .map_err(|e| to_py(py, e))
     }
 
+    /// The batch call: `params_array_json` is a JSON array of parameter objects, sent as
+    /// the call `id` at most `concurrency` at a time (0 = the core's default). Answers one
+    /// item per record, in order: the answer as JSON text, or the exception object of the
+    /// record's error (not raised). Input that is not a JSON array raises.
+    #[pyo3(signature = (id, params_array_json, concurrency=meslink::DEFAULT_BATCH_CONCURRENCY))]
+    fn call_batch(
+        &self,
+        py: Python<'_>,
+        id: &str,
+        params_array_json: &str,
+        concurrency: usize,
+    ) -> PyResult<Vec<PyObject>> {
+        let client = self.client().map_err(|e| to_py(py, e))?;
+        let records = match serde_json::from_str(params_array_json) {
+            Ok(Value::Array(items)) => items,
+            Ok(_) => {
+                let e = meslink::Error::invalid("the batch parameters must be a list of objects");
+                return Err(to_py(py, e));
+            }
+            Err(e) => return Err(to_py(py, meslink::Error::from(e))),
+        };
+        let batch = async { Ok(client.call_batch(id, records, concurrency).await) };
+        let answers = wait(py, batch)?.map_err(|e| to_py(py, e))?;
+        answers
+            .into_iter()
+            .map(|a| match a {
+                Ok(v) => Ok(v.to_string().into_pyobject(py)?.into_any().unbind()),
+                Err(e) => Ok(to_py(py, e).into_value(py).into_any()),
+            })
+            .collect()
+    }
+
     /// Drops the client (its connection pool and tokens). Idempotent. Calls already in
     /// flight on other threads finish; later calls raise `ClosedError`. Server sessions
     /// (the energy platform's login) are ended in the background.

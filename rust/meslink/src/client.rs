@@ -92,6 +92,14 @@ impl Client {
     /// object; answers the server's JSON. Parameters are checked against the catalog before
     /// anything is sent; authentication, retries and the server's error formats are handled.
     pub async fn call(&self, id: &str, params: Value) -> Result<Value> {
+        let spec = Self::request_spec(id)?;
+        let params = spec.validate(params)?;
+        self.call_checked(spec, params).await
+    }
+
+    /// The spec of a request call (not a live socket session), for [`Client::call`] and
+    /// the batch call.
+    pub(crate) fn request_spec(id: &str) -> Result<&'static catalog::CallSpec> {
         let spec = catalog::find(id)?;
         if spec.method == catalog::HttpMethod::Socket {
             return Err(Error::invalid(format!(
@@ -99,7 +107,15 @@ impl Client {
             ))
             .with_call(spec.id));
         }
-        let params = spec.validate(params)?;
+        Ok(spec)
+    }
+
+    /// Sends parameters already checked by `spec.validate`.
+    pub(crate) async fn call_checked(
+        &self,
+        spec: &'static catalog::CallSpec,
+        params: catalog::Params,
+    ) -> Result<Value> {
         let inner = &*self.inner;
         let result = match spec.server {
             Server::Ate => ate::call(inner, spec, params).await,

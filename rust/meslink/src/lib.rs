@@ -8,6 +8,7 @@
 //!   (the C ABI, Python, C#).
 //! * [`handles`] is the generation-checked registry that the C ABI hands out ids from.
 
+mod batch;
 pub mod catalog;
 mod client;
 pub mod config;
@@ -25,6 +26,7 @@ pub mod spool;
 mod token;
 mod transport;
 
+pub use batch::DEFAULT_BATCH_CONCURRENCY;
 pub use client::Client;
 pub use config::ClientConfig;
 pub use error::{Error, ErrorKind, Result};
