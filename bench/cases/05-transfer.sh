@@ -20,6 +20,12 @@ file="$work/payload.bin"
 head -c "$size" /dev/urandom >"$file"
 want_md5="$(md5sum "$file" | cut -d' ' -f1)"
 
+# The simulator's process (listening on the URL's port), for its CPU time per run.
+port="${MESLINK_SIM_URL##*:}"
+port="${port%%/*}"
+MESLINK_BENCH_SIM_PID="$(ss -ltnpH "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)"
+export MESLINK_BENCH_SIM_PID
+
 build_c "$bench_dir/transfer/transfer.c" "$work/transfer"
 "$work/transfer" "$MESLINK_SIM_URL" "$file" "$runs" 65536 | tee -a "$out"
 "$work/transfer" "$MESLINK_SIM_URL" "$file" 1 1048576 | tee -a "$out"
@@ -44,7 +50,7 @@ sys.exit(1 if bad or not files else 0)
 echo
 echo "### Case 5: file transfer (mgm.file_transfer), $MESLINK_BENCH_SIZE size, load $(load_now)"
 echo
-echo "$size bytes per run; MB = 10^6 bytes; RSS growth = peak RSS during the transfer minus RSS before it (MiB)."
+echo "$size bytes per run; MB = 10^6 bytes; RSS growth = peak RSS during the transfer minus RSS before it (MiB). CPU: seconds of CPU of the caller's process (all threads) and of the simulator during the run; the CPU bound is MB / the larger of the two (each side's work is one pipeline stage), what the run would reach on 2 idle cores."
 echo
 awk -F'|' '
     /^RESULT\|/ { rows[++n] = $0; if ($2 == "C" && $3 == 65536) { cs[++nc] = $6 } }
@@ -52,12 +58,13 @@ awk -F'|' '
         # the median C run at 64 KiB chunks is the reference
         for (i = 1; i <= nc; i++) for (j = i + 1; j <= nc; j++) if (cs[j] < cs[i]) { t = cs[i]; cs[i] = cs[j]; cs[j] = t }
         ref = nc ? cs[int((nc + 1) / 2)] : 0
-        print "| Caller | Chunk (KiB) | Run | Seconds | MB/s | RSS before (MiB) | Peak RSS growth (MiB) | MB/s vs C median |"
-        print "|---|---:|---:|---:|---:|---:|---:|---:|"
+        print "| Caller | Chunk (KiB) | Run | Seconds | MB/s | RSS before (MiB) | Peak RSS growth (MiB) | MB/s vs C median | Caller CPU (s) | Simulator CPU (s) | CPU bound (MB/s) |"
+        print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
         for (i = 1; i <= n; i++) {
             split(rows[i], f, "|")
             run[f[2] f[3]]++
-            printf "| %s | %d | %d | %.3f | %.1f | %.1f | %.1f | %s |\n", f[2], f[3] / 1024, run[f[2] f[3]], f[5], f[6], f[7] / 1024, f[8] / 1024, ref ? sprintf("%.2f", f[6] / ref) : "-"
+            big = f[10] > f[11] ? f[10] : f[11]
+            printf "| %s | %d | %d | %.3f | %.1f | %.1f | %.1f | %s | %.2f | %.2f | %s |\n", f[2], f[3] / 1024, run[f[2] f[3]], f[5], f[6], f[7] / 1024, f[8] / 1024, ref ? sprintf("%.2f", f[6] / ref) : "-", f[10], f[11], (f[11] >= 0 && big > 0) ? sprintf("%.0f", f[4] / 1e6 / big) : "-"
         }
     }' "$out"
 echo

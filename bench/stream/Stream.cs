@@ -1,17 +1,20 @@
 // Live-stream benchmark, C# reader (MesLinkStream.Next) on Mono.
 //
-//   mono Stream.exe URL BURST RATE SECONDS
+//   mono Stream.exe URL BURST RATES SECONDS
 //
 // Same phases as stream.c: a burst of BURST stamped deltas sent as fast as the simulator
-// can, then RATE events/s for SECONDS. The delay of an event is the receipt time minus its
+// can, then each of RATES (comma-separated) events/s for SECONDS (phase "paced-RATE"). The delay of an event is the receipt time minus its
 // "sent_us" (the simulator's wall clock as it built the frame). Prints
-// RESULT|C#|<phase>|<events>|<seconds>|<events/s>|<p50 ms>|<p99 ms>|<dropped>
+// RESULT|C#|<phase>|<events>|<seconds>|<events/s>|<p50 ms>|<p99 ms>|<dropped>|<own CPU us/event>|<sim CPU us/event>
+// (CPU over the phase: this process's, and the simulator's when MESLINK_BENCH_SIM_PID names
+// it; -1 when unknown).
 using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Text;
+using System.Diagnostics;
 using MesLink;
 
 static class StreamBench
@@ -32,13 +35,39 @@ static class StreamBench
         using (var r = new StreamReader(resp.GetResponseStream())) r.ReadToEnd();
     }
 
+    static double SimCpuUs()
+    {
+        string pid = Environment.GetEnvironmentVariable("MESLINK_BENCH_SIM_PID");
+        if (string.IsNullOrEmpty(pid)) return -1;
+        try
+        {
+            string stat = File.ReadAllText("/proc/" + pid + "/stat");
+            string[] f = stat.Substring(stat.LastIndexOf(')') + 2).Split(' ');
+            // clock ticks of 10 ms (USER_HZ 100 on Linux)
+            return (long.Parse(f[11]) + long.Parse(f[12])) * 10000.0;
+        }
+        catch (IOException) { return -1; }
+    }
+
+    static double ownCpu0, simCpu0;
+
+    static void CpuStart()
+    {
+        ownCpu0 = Process.GetCurrentProcess().TotalProcessorTime.Ticks / 10.0;
+        simCpu0 = SimCpuUs();
+    }
+
     static void Report(string phase, long events, double secs, List<long> delays, long dropped)
     {
+        double own = Process.GetCurrentProcess().TotalProcessorTime.Ticks / 10.0 - ownCpu0;
+        double sim = SimCpuUs();
+        double simPer = events > 0 && sim >= 0 && simCpu0 >= 0 ? (sim - simCpu0) / events : -1;
         delays.Sort();
         Func<double, double> pct = p => delays.Count == 0 ? 0 : delays[(int)(p * (delays.Count - 1))] / 1000.0;
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
-            "RESULT|C#|{0}|{1}|{2:F3}|{3:F0}|{4:F3}|{5:F3}|{6}",
-            phase, events, secs, secs > 0 ? events / secs : 0, pct(0.5), pct(0.99), dropped));
+            "RESULT|C#|{0}|{1}|{2:F3}|{3:F0}|{4:F3}|{5:F3}|{6}|{7:F2}|{8:F2}",
+            phase, events, secs, secs > 0 ? events / secs : 0, pct(0.5), pct(0.99), dropped,
+            events > 0 ? own / events : 0, simPer));
     }
 
     static bool Take(MesLinkStream stream, List<long> delays, out long got)
@@ -56,7 +85,6 @@ static class StreamBench
     {
         string url = args[0];
         long burst = long.Parse(args[1], CultureInfo.InvariantCulture);
-        double rate = double.Parse(args[2], CultureInfo.InvariantCulture);
         double seconds = double.Parse(args[3], CultureInfo.InvariantCulture);
         Knob(url, "{\"events_per_sec\":0,\"stamp\":true}");
         string config = "{\"mgm\":{\"base_url\":\"" + url + "/v1\",\"app_key\":\"meslink-app\"," +
@@ -70,25 +98,30 @@ static class StreamBench
                 if (!Take(stream, delays, out got)) { Console.Error.WriteLine("no status / record"); return 1; }
             delays.Clear();
 
+            CpuStart();
             long n = 0, t0 = NowUs(), last = t0;
             Knob(url, "{\"burst\":" + burst + "}");
             while (n < burst && Take(stream, delays, out got)) { last = got; n++; }
             Report("burst", n, (last - t0) / 1e6, delays, stream.Stats.Dropped);
 
-            if (rate > 0 && seconds > 0)
+            foreach (string r in args[2].Split(','))
             {
+                double rate = double.Parse(r, CultureInfo.InvariantCulture);
+                if (rate <= 0 || seconds <= 0) continue;
                 long dropsBefore = stream.Stats.Dropped;
                 Knob(url, "{\"events_per_sec\":" + rate.ToString("F0", CultureInfo.InvariantCulture) + "}");
                 long settle = NowUs() + 500000;
                 while (NowUs() < settle) Take(stream, new List<long>(), out got);
                 delays.Clear();
                 n = 0;
+                CpuStart();
                 t0 = NowUs();
                 long end = t0 + (long)(seconds * 1e6);
                 while (Take(stream, delays, out got)) { n++; if (got >= end) break; }
                 last = NowUs();
                 Knob(url, "{\"events_per_sec\":0}");
-                Report("paced", n, (last - t0) / 1e6, delays, stream.Stats.Dropped - dropsBefore);
+                Report("paced-" + r, n, (last - t0) / 1e6, delays, stream.Stats.Dropped - dropsBefore);
+                while (stream.Next(TimeSpan.FromMilliseconds(200)) != null) { } // sent before the rate went to 0
             }
             Knob(url, "{\"stamp\":false,\"events_per_sec\":20}");
         }

@@ -1,14 +1,17 @@
 """Live-stream benchmark, Python iterator (``for event in stream``).
 
-    python stream.py URL BURST RATE SECONDS
+    python stream.py URL BURST RATES SECONDS
 
 Same phases as stream.c: a burst of BURST stamped deltas sent as fast as the simulator
-can, then RATE events/s for SECONDS. The delay of an event is the receipt time minus its
+can, then each of RATES (comma-separated) events/s for SECONDS (phase ``paced-RATE``). The delay of an event is the receipt time minus its
 ``sent_us`` (the simulator's wall clock as it built the frame). Prints
-``RESULT|Python|<phase>|<events>|<seconds>|<events/s>|<p50 ms>|<p99 ms>|<dropped>``.
+``RESULT|Python|<phase>|<events>|<seconds>|<events/s>|<p50 ms>|<p99 ms>|<dropped>|<own CPU
+us/event>|<sim CPU us/event>`` (CPU over the phase: this process's, and the simulator's when
+MESLINK_BENCH_SIM_PID names it; -1 when unknown).
 """
 
 import json
+import os
 import sys
 import time
 import urllib.request
@@ -31,21 +34,55 @@ def now_us() -> int:
     return time.time_ns() // 1000
 
 
+def sim_cpu_us() -> float:
+    pid = os.environ.get("MESLINK_BENCH_SIM_PID")
+    if not pid:
+        return -1.0
+    try:
+        with open("/proc/%s/stat" % pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return -1.0
+    return (int(fields[11]) + int(fields[12])) * 1e6 / os.sysconf("SC_CLK_TCK")
+
+
+_cpu0 = (0.0, 0.0)
+
+
+def cpu_start() -> None:
+    global _cpu0
+    _cpu0 = (time.process_time() * 1e6, sim_cpu_us())
+
+
 def report(phase: str, events: int, secs: float, delays: list, dropped: int) -> None:
+    own = time.process_time() * 1e6 - _cpu0[0]
+    sim = sim_cpu_us()
+    sim_per = (sim - _cpu0[1]) / events if events and sim >= 0 and _cpu0[1] >= 0 else -1.0
     delays.sort()
 
     def pct(p: float) -> float:
         return delays[int(p * (len(delays) - 1))] / 1000.0 if delays else 0.0
 
     print(
-        "RESULT|Python|%s|%d|%.3f|%.0f|%.3f|%.3f|%d"
-        % (phase, events, secs, events / secs if secs > 0 else 0, pct(0.5), pct(0.99), dropped),
+        "RESULT|Python|%s|%d|%.3f|%.0f|%.3f|%.3f|%d|%.2f|%.2f"
+        % (
+            phase,
+            events,
+            secs,
+            events / secs if secs > 0 else 0,
+            pct(0.5),
+            pct(0.99),
+            dropped,
+            own / events if events else 0,
+            sim_per,
+        ),
         flush=True,
     )
 
 
 def main() -> None:
-    url, burst, rate, seconds = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
+    url, burst, seconds = sys.argv[1], int(sys.argv[2]), float(sys.argv[4])
+    rates = [int(r) for r in sys.argv[3].split(",") if int(r) > 0]
     knob(url, {"events_per_sec": 0, "stamp": True})
     config = {
         "mgm": {"base_url": url + "/v1", "app_key": "meslink-app", "app_secret": "meslink-secret"},
@@ -59,6 +96,7 @@ def main() -> None:
     # ---- burst: the iterator, as a station would write it ----
     delays = []
     n = 0
+    cpu_start()
     t0 = now_us()
     last = t0
     knob(url, {"burst": burst})
@@ -73,8 +111,8 @@ def main() -> None:
             break
     report("burst", n, (last - t0) / 1e6, delays, stream.stats.dropped)
 
-    # ---- paced ----
-    if rate > 0 and seconds > 0:
+    # ---- paced, at each rate ----
+    for rate in rates if seconds > 0 else []:
         drops_before = stream.stats.dropped
         knob(url, {"events_per_sec": rate})
         settle = time.monotonic() + 0.5
@@ -82,6 +120,7 @@ def main() -> None:
             stream.next(1.0)
         delays = []
         n = 0
+        cpu_start()
         t0 = now_us()
         end = t0 + int(seconds * 1e6)
         for event in events:
@@ -94,7 +133,9 @@ def main() -> None:
                 break
         last = now_us()
         knob(url, {"events_per_sec": 0})
-        report("paced", n, (last - t0) / 1e6, delays, stream.stats.dropped - drops_before)
+        report("paced-%d" % rate, n, (last - t0) / 1e6, delays, stream.stats.dropped - drops_before)
+        while stream.next(0.2) is not None:  # what was sent before the rate went to 0
+            pass
     knob(url, {"stamp": False, "events_per_sec": 20})
     stream.close()
     client.close()

@@ -7,8 +7,9 @@
  * Before each run the peak-RSS mark is reset (writing 5 to /proc/self/clear_refs), and
  * VmRSS read; after the transfer, VmHWM (the peak since the reset) and VmRSS. Prints one
  * line per run:
- *   RESULT|C|<chunk>|<bytes>|<seconds>|<MB/s>|<rss before KiB>|<peak growth KiB>|<rss after KiB>
- * MB is 10^6 bytes.
+ *   RESULT|C|<chunk>|<bytes>|<seconds>|<MB/s>|<rss before KiB>|<peak growth KiB>|<rss after KiB>|<own CPU s>|<sim CPU s>
+ * MB is 10^6 bytes. CPU: this process's (getrusage) and the simulator's when
+ * MESLINK_BENCH_SIM_PID names it (/proc/PID/stat; -1 when unknown), over the run.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -17,7 +18,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <time.h>
 
 #define MACHINE "8wCxAAAAAAABAAA="
@@ -49,6 +52,30 @@ static long status_kib(const char *key) {
         }
     fclose(f);
     return v;
+}
+
+static double own_cpu_s(void) {
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+/* The simulator's CPU time (utime + stime of /proc/PID/stat), seconds; -1 unknown. */
+static double sim_cpu_s(void) {
+    const char *pid = getenv("MESLINK_BENCH_SIM_PID");
+    char path[64], line[2048];
+    unsigned long long ut, st;
+    FILE *f;
+    if (!pid || !*pid) return -1;
+    snprintf(path, sizeof path, "/proc/%s/stat", pid);
+    f = fopen(path, "r");
+    if (!f) return -1;
+    if (!fgets(line, sizeof line, f)) line[0] = 0;
+    fclose(f);
+    const char *p = strrchr(line, ')');
+    if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &ut, &st) != 2)
+        return -1;
+    return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
 }
 
 static void reset_peak(void) {
@@ -88,6 +115,7 @@ int main(int argc, char **argv) {
                  file, run, chunk, chunk);
         reset_peak();
         long before = status_kib("VmRSS");
+        double own0 = own_cpu_s(), sim0 = sim_cpu_s();
         double t0 = now_s();
         if (meslink_transfer_start(c, request, &t) != MESLINK_OK) die("meslink_transfer_start");
         int32_t rc = meslink_transfer_wait(t, 120000, progress, sizeof progress, &len);
@@ -98,9 +126,11 @@ int main(int argc, char **argv) {
             return 1;
         }
         long peak = status_kib("VmHWM"), after = status_kib("VmRSS");
+        double own = own_cpu_s() - own0, sim1 = sim_cpu_s();
         meslink_transfer_close(t);
-        printf("RESULT|C|%ld|%lld|%.3f|%.1f|%ld|%ld|%ld\n", chunk, (long long)st.st_size, secs,
-               (double)st.st_size / secs / 1e6, before, peak - before, after);
+        printf("RESULT|C|%ld|%lld|%.3f|%.1f|%ld|%ld|%ld|%.2f|%.2f\n", chunk, (long long)st.st_size,
+               secs, (double)st.st_size / secs / 1e6, before, peak - before, after, own,
+               (sim0 < 0 || sim1 < 0) ? -1.0 : sim1 - sim0);
         fflush(stdout);
     }
     meslink_client_close(c);

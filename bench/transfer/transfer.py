@@ -5,8 +5,9 @@ times.
 
 Before each run the peak-RSS mark is reset (``5`` into /proc/self/clear_refs) and VmRSS
 read; after ``transfer.wait()``, VmHWM (the peak since the reset) and VmRSS. Prints
-``RESULT|Python|<chunk>|<bytes>|<seconds>|<MB/s>|<rss before KiB>|<peak growth KiB>|<rss after KiB>``
-(MB = 10^6 bytes).
+``RESULT|Python|<chunk>|<bytes>|<seconds>|<MB/s>|<rss before KiB>|<peak growth KiB>|<rss after KiB>|<own CPU s>|<sim CPU s>``
+(MB = 10^6 bytes; CPU of this process and of the simulator when MESLINK_BENCH_SIM_PID names
+it, -1 when unknown).
 """
 
 import os
@@ -24,6 +25,18 @@ def status_kib(key: str) -> int:
             if line.startswith(key + ":"):
                 return int(line.split()[1])
     return -1
+
+
+def sim_cpu_s() -> float:
+    pid = os.environ.get("MESLINK_BENCH_SIM_PID")
+    if not pid:
+        return -1.0
+    try:
+        with open("/proc/%s/stat" % pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return -1.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def reset_peak() -> None:
@@ -46,6 +59,7 @@ def main() -> None:
         for run in range(runs):
             reset_peak()
             before = status_kib("VmRSS")
+            own0, sim0 = time.process_time(), sim_cpu_s()
             t0 = time.monotonic()
             transfer = client.mgm_transfer(
                 path,
@@ -59,9 +73,20 @@ def main() -> None:
             if done is None or not done.finished:
                 sys.exit("transfer bench: not finished: %r" % (done,))
             peak, after = status_kib("VmHWM"), status_kib("VmRSS")
+            own, sim1 = time.process_time() - own0, sim_cpu_s()
             print(
-                "RESULT|Python|%d|%d|%.3f|%.1f|%d|%d|%d"
-                % (chunk, size, secs, size / secs / 1e6, before, peak - before, after),
+                "RESULT|Python|%d|%d|%.3f|%.1f|%d|%d|%d|%.2f|%.2f"
+                % (
+                    chunk,
+                    size,
+                    secs,
+                    size / secs / 1e6,
+                    before,
+                    peak - before,
+                    after,
+                    own,
+                    sim1 - sim0 if sim0 >= 0 and sim1 >= 0 else -1.0,
+                ),
                 flush=True,
             )
 
