@@ -40,7 +40,7 @@ impl OpenStream {
 
     /// The event as the JSON text handed out, in the stream's encoding (no NUL).
     fn encode(&self, event: &StreamEvent) -> Vec<u8> {
-        text::encode_out(&event.to_json().to_string(), self.encoding)
+        text::encode_out_owned(event.to_json_text(), self.encoding)
     }
 }
 
@@ -52,8 +52,11 @@ fn next_of(
     if let Some(event) = held.lock().pop_front() {
         return Ok(Some(event));
     }
-    if timeout.is_zero() {
-        return stream.try_next();
+    // An event already queued is taken without entering the runtime: under a flood of
+    // events this is the common case, and `block_on` costs more than the event itself.
+    let queued = stream.try_next()?;
+    if queued.is_some() || timeout.is_zero() {
+        return Ok(queued);
     }
     meslink::runtime::block_on(stream.next(timeout))?
 }
@@ -328,7 +331,7 @@ fn spawn_callback(
                 held.lock().push_front(event);
                 break;
             }
-            let mut bytes = text::encode_out(&event.to_json().to_string(), encoding);
+            let mut bytes = text::encode_out_owned(event.to_json_text(), encoding);
             let len = bytes.len() as u32;
             bytes.push(0);
             // SAFETY: the caller promised `cb` may be called so from this thread; the

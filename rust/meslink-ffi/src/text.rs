@@ -120,6 +120,15 @@ fn decode<'a>(bytes: &'a [u8], name: &str, encoding: Encoding) -> Result<Cow<'a,
 /// `text` as the bytes handed out (no NUL), in `encoding`, with any NUL character
 /// replaced by U+FFFD so that C sees the whole string. GB18030 encodes every Unicode
 /// character, so nothing is ever lost.
+/// [`encode_out`] of a `String` the caller gives up: UTF-8 without a NUL is handed over
+/// without a copy.
+pub(crate) fn encode_out_owned(text: String, encoding: Encoding) -> Vec<u8> {
+    if encoding == Encoding::Utf8 && !text.contains('\0') {
+        return text.into_bytes();
+    }
+    encode_out(&text, encoding)
+}
+
 pub(crate) fn encode_out(text: &str, encoding: Encoding) -> Vec<u8> {
     let text: Cow<str> = if text.contains('\0') {
         Cow::Owned(text.replace('\0', "\u{FFFD}"))

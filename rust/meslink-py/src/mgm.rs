@@ -66,6 +66,11 @@ impl Stream {
     #[pyo3(signature = (timeout=None))]
     fn next(&self, py: Python<'_>, timeout: Option<f64>) -> PyResult<Option<String>> {
         let limit = self::timeout(timeout).map_err(|e| to_py(py, e))?;
+        // An event already queued is taken without releasing the GIL or entering the
+        // runtime: under a flood of events that is the common case.
+        if let Some(event) = self.inner.try_next().map_err(|e| to_py(py, e))? {
+            return Ok(Some(event.to_json_text()));
+        }
         let stream = self.inner.clone();
         let event = wait(py, async move {
             match limit {
@@ -79,7 +84,7 @@ impl Stream {
             }
         })?
         .map_err(|e| to_py(py, e))?;
-        Ok(event.map(|e| e.to_json().to_string()))
+        Ok(event.map(|e| e.to_json_text()))
     }
 
     /// The counters as JSON text: `{"delivered", "dropped", "reconnects", "queued"}`.

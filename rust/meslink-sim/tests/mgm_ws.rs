@@ -350,3 +350,91 @@ async fn an_expiring_token_gets_the_notice_and_the_close() {
     assert_eq!(close[0]["close"], json!([3005, "access_token expired"]));
     assert_eq!(sim.state().mgm_realtime_expiry_closes(), 1);
 }
+
+/// The benchmark knobs: `burst` sends N stamped deltas at once to a subscribed session (a
+/// session without a subscription gets none), `stamp` stamps the paced ones too, and a
+/// burst too large is refused with nothing changed.
+#[tokio::test]
+async fn bursts_and_stamps_carry_the_send_time() {
+    let sim = common::start().await;
+    sim.state().set_mgm_events_per_sec(0.0);
+    let token = token(&sim).await;
+    let mut ws = connect(
+        &sim,
+        &format!("/v1/real_time/1/burst/websocket?session_id={token}"),
+    )
+    .await;
+    let mut idle = connect(&sim, &format!("/v1/real_time/websocket?session_id={token}")).await;
+    assert_eq!(text(&mut ws).await.as_deref(), Some("o"));
+    ws.send(Message::text(serde_json::to_string(&[sub(M1)]).unwrap()))
+        .await
+        .unwrap();
+    assert_eq!(sockjs_messages(&mut ws).await.len(), 2, "status and record");
+    let knob = |body: Value| {
+        let sim = &sim;
+        async move {
+            common::post(sim, "/_sim/mgm/realtime")
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let refused = knob(json!({"burst": 1u64 << 40, "stamp": true})).await;
+    assert_eq!(refused.status(), 400);
+    let before = chrono::Utc::now().timestamp_micros();
+    assert_eq!(knob(json!({"burst": 1000})).await.status(), 200);
+    let mut deltas = Vec::new();
+    while deltas.len() < 1000 {
+        let frame = sockjs_messages(&mut ws).await;
+        assert!(frame.len() <= 100, "frames of at most 100 messages");
+        deltas.extend(frame);
+    }
+    assert_eq!(deltas.len(), 1000);
+    let after = chrono::Utc::now().timestamp_micros();
+    for d in &deltas {
+        assert_eq!(d["id"], M1);
+        let sent = d["sent_us"]
+            .as_i64()
+            .unwrap_or_else(|| panic!("no sent_us: {d}"));
+        assert!(
+            before <= sent && sent <= after,
+            "{sent} not in [{before}, {after}]"
+        );
+    }
+    let state: Value = common::get(&sim, "/_sim/state")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        state["mgm"]["realtime"]["stamp"], false,
+        "the refused request changed nothing"
+    );
+    assert_eq!(sim.state().mgm_realtime_events_sent(), 1002);
+
+    // Paced deltas: unstamped by default, stamped with the knob.
+    sim.state().set_mgm_events_per_sec(500.0);
+    let plain = sockjs_messages(&mut ws).await;
+    assert!(
+        plain.iter().all(|d| d.get("sent_us").is_none()),
+        "{plain:?}"
+    );
+    knob(json!({"stamp": true})).await;
+    let stamped = loop {
+        let frame = sockjs_messages(&mut ws).await;
+        if frame.iter().all(|d| d.get("sent_us").is_some()) {
+            break frame;
+        }
+    };
+    assert!(!stamped.is_empty());
+    // The session without a subscription got nothing.
+    idle.send(Message::Ping(Default::default())).await.unwrap();
+    let got = tokio::time::timeout(Duration::from_millis(300), idle.next()).await;
+    assert!(
+        matches!(got, Ok(Some(Ok(Message::Pong(_))))),
+        "only the pong: {got:?}"
+    );
+}

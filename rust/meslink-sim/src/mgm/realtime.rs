@@ -3,34 +3,45 @@
 //! (spread over every subscribed machine). When the token expires, the session gets the
 //! notice `{"code":3005,"message":"access_token expired"}` and is closed with that code.
 //!
-//! Knobs: `POST /_sim/mgm/realtime` `{"events_per_sec", "heartbeat_ms", "drop_connections"}`
-//! or the `SimState` methods below.
+//! Knobs: `POST /_sim/mgm/realtime`
+//! `{"events_per_sec", "heartbeat_ms", "drop_connections", "stamp", "burst"}` or the
+//! `SimState` methods below.
+//!
+//! For benchmarks: `stamp` adds `"sent_us"` (wall-clock microseconds since the Unix epoch,
+//! taken as the frame is built) to every delta, and `burst: N` sends N stamped deltas to
+//! every live session with a subscription as fast as its socket takes them, in frames of
+//! [`FRAME`] messages, besides the paced deltas.
 
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::ws::WebSocketUpgrade;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get, post};
+use axum::routing::post;
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use tokio::sync::watch;
 
-use super::sockjs::{self, Framing, SimSocket};
+use super::sockjs::{self, SessionQuery, SimSocket};
 use crate::SimState;
 
-/// Largest number of messages sent in one tick (one SockJS frame).
-const MAX_BATCH: usize = 2000;
-/// The delta clock.
-const TICK: Duration = Duration::from_millis(10);
+/// Largest number of paced messages sent in one tick (5,000,000/s at the nominal tick; a
+/// tick that comes late on a loaded machine sends what is owed, up to this).
+const MAX_BATCH: usize = 10_000;
+/// The delta clock: paced deltas go out every 2 ms, so at high rates they come as a
+/// steady flow of small batches rather than a clump every tick.
+const TICK: Duration = Duration::from_millis(2);
 /// How often a live session re-checks its token (expiry, "expire all").
 const TOKEN_CHECK: Duration = Duration::from_millis(200);
+/// Messages per SockJS frame, paced or burst (a tick's batch goes in several frames, each
+/// stamped as it is built).
+pub(crate) const FRAME: usize = 100;
+/// Largest burst one request may ask for.
+const MAX_BURST: u64 = 100_000_000;
 
 /// Live-stream knobs and counters.
 pub(crate) struct RealtimeData {
@@ -42,6 +53,10 @@ pub(crate) struct RealtimeData {
     events_sent: AtomicU64,
     /// Bumped to drop every live session (a network failure).
     kill: watch::Sender<u64>,
+    /// Deltas carry `sent_us`.
+    stamp: AtomicBool,
+    /// Burst deltas asked for so far (a running total; each session sends the increase).
+    burst: watch::Sender<u64>,
 }
 
 impl Default for RealtimeData {
@@ -54,6 +69,8 @@ impl Default for RealtimeData {
             subscriptions: AtomicU64::new(0),
             events_sent: AtomicU64::new(0),
             kill: watch::channel(0).0,
+            stamp: AtomicBool::new(false),
+            burst: watch::channel(0).0,
         }
     }
 }
@@ -87,6 +104,23 @@ impl SimState {
         self.realtime().kill.send_modify(|g| *g += 1);
     }
 
+    /// Whether every delta carries `"sent_us"`, its send time (wall-clock µs since the
+    /// Unix epoch). Burst deltas always do.
+    pub fn set_mgm_stamp_events(&self, stamp: bool) {
+        self.realtime().stamp.store(stamp, Ordering::Relaxed);
+    }
+
+    /// Sends `n` stamped deltas to every live session with a subscription, as fast as each
+    /// socket takes them (on top of the paced deltas).
+    pub fn mgm_realtime_burst(&self, n: u64) {
+        self.realtime().burst.send_modify(|total| *total += n);
+    }
+
+    /// Deltas and other stream messages sent, all sessions together.
+    pub fn mgm_realtime_events_sent(&self) -> u64 {
+        self.realtime().events_sent.load(Ordering::Relaxed)
+    }
+
     /// Stream sessions opened (both transports).
     pub fn mgm_realtime_connections(&self) -> u64 {
         self.realtime().connections.load(Ordering::Relaxed)
@@ -112,55 +146,55 @@ pub(crate) fn snapshot(state: &SimState) -> Value {
         "expiry_closes": r.expiry_closes.load(Ordering::Relaxed),
         "subscriptions": r.subscriptions.load(Ordering::Relaxed),
         "events_sent": r.events_sent.load(Ordering::Relaxed),
+        "stamp": r.stamp.load(Ordering::Relaxed),
     })
 }
 
 pub(crate) fn routes(state: &Arc<SimState>) -> Router {
-    Router::new()
-        .route("/v1/real_time/info", get(sockjs::info))
-        .route("/v1/real_time/websocket", any(raw))
-        .route("/v1/real_time/{server}/{session}/websocket", any(framed))
-        .route("/_sim/mgm/realtime", post(knobs))
-        .with_state(state.clone())
-}
-
-type Params = Query<HashMap<String, String>>;
-
-async fn framed(
-    State(state): State<Arc<SimState>>,
-    Path((_server, _session)): Path<(String, String)>,
-    Query(q): Params,
-    ws: WebSocketUpgrade,
-) -> Response {
-    upgrade(state, q, ws, Framing::SockJs)
-}
-
-async fn raw(
-    State(state): State<Arc<SimState>>,
-    Query(q): Params,
-    ws: WebSocketUpgrade,
-) -> Response {
-    upgrade(state, q, ws, Framing::Raw)
-}
-
-fn upgrade(
-    state: Arc<SimState>,
-    q: HashMap<String, String>,
-    ws: WebSocketUpgrade,
-    framing: Framing,
-) -> Response {
-    let token = q.get("session_id").cloned().unwrap_or_default();
-    ws.on_upgrade(move |socket| async move {
-        if let Some(sock) = SimSocket::open(socket, framing).await {
-            session(state, sock, token).await;
-        }
-    })
+    sockjs::endpoint(
+        "/v1/real_time",
+        None,
+        |state, sock, q: SessionQuery| async move {
+            let token = q.get("session_id").cloned().unwrap_or_default();
+            session(state, sock, token).await
+        },
+    )
+    .route("/_sim/mgm/realtime", post(knobs))
+    .with_state(state.clone())
 }
 
 /// Where one subscribed machine's simulated axes are.
 struct Machine {
     id: String,
+    /// `id` as a JSON string, quotes included.
+    id_json: String,
     step: u64,
+}
+
+/// The subscribed machines of a session, taking turns in its deltas.
+#[derive(Default)]
+struct Machines {
+    list: Vec<Machine>,
+    next: usize,
+}
+
+impl Machines {
+    /// `n` deltas as JSON text, round robin; stamped with the current time when `stamp`.
+    fn deltas(&mut self, n: usize, stamp: bool) -> Vec<String> {
+        let sent_us = stamp.then(now_us);
+        (0..n)
+            .map(|_| {
+                self.next = (self.next + 1) % self.list.len();
+                let m = &mut self.list[self.next];
+                m.step += 1;
+                delta(&m.id_json, m.step, sent_us)
+            })
+            .collect()
+    }
+}
+
+fn now_us() -> i64 {
+    chrono::Utc::now().timestamp_micros()
 }
 
 async fn session(state: Arc<SimState>, mut sock: SimSocket, token: String) {
@@ -179,10 +213,12 @@ async fn session(state: Arc<SimState>, mut sock: SimSocket, token: String) {
     let mut ticker = tokio::time::interval(TICK);
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut token_check = tokio::time::interval(TOKEN_CHECK);
-    let mut machines: Vec<Machine> = Vec::new();
+    let mut machines = Machines::default();
     let mut owed = 0f64;
     let mut last = tokio::time::Instant::now();
-    let mut next_machine = 0usize;
+    let mut burst = r.burst.subscribe();
+    let mut burst_seen = *burst.borrow_and_update();
+    let mut burst_left = 0u64;
     loop {
         tokio::select! {
             incoming = sock.recv() => {
@@ -194,8 +230,9 @@ async fn session(state: Arc<SimState>, mut sock: SimSocket, token: String) {
                     return;
                 }
                 r.events_sent.fetch_add(2, Ordering::Relaxed);
-                if !machines.iter().any(|m| m.id == id) {
-                    machines.push(Machine { id, step: 0 });
+                if !machines.list.iter().any(|m| m.id == id) {
+                    let id_json = Value::from(id.as_str()).to_string();
+                    machines.list.push(Machine { id, id_json, step: 0 });
                 }
             }
             _ = heartbeat.tick() => {
@@ -206,23 +243,37 @@ async fn session(state: Arc<SimState>, mut sock: SimSocket, token: String) {
             now = ticker.tick() => {
                 let elapsed = now.duration_since(last).as_secs_f64();
                 last = now;
-                if machines.is_empty() {
+                if machines.list.is_empty() {
                     continue;
                 }
                 owed = (owed + state.mgm_events_per_sec() * elapsed).min(MAX_BATCH as f64 * 4.0);
-                let n = (owed.floor() as usize).min(MAX_BATCH);
+                let mut n = (owed.floor() as usize).min(MAX_BATCH);
                 owed -= n as f64;
-                let batch: Vec<Value> = (0..n)
-                    .map(|_| {
-                        next_machine = (next_machine + 1) % machines.len();
-                        let m = &mut machines[next_machine];
-                        m.step += 1;
-                        delta(&m.id, m.step)
-                    })
-                    .collect();
-                if !sock.send(&batch).await {
+                let stamp = r.stamp.load(Ordering::Relaxed);
+                while n > 0 {
+                    let k = n.min(FRAME);
+                    let batch = machines.deltas(k, stamp);
+                    if !sock.send_texts(&batch).await {
+                        return;
+                    }
+                    r.events_sent.fetch_add(k as u64, Ordering::Relaxed);
+                    n -= k;
+                }
+            }
+            Ok(()) = burst.changed() => {
+                let total = *burst.borrow_and_update();
+                if !machines.list.is_empty() {
+                    burst_left += total.saturating_sub(burst_seen);
+                }
+                burst_seen = total;
+            }
+            _ = std::future::ready(()), if burst_left > 0 => {
+                let n = burst_left.min(FRAME as u64) as usize;
+                let batch = machines.deltas(n, true);
+                if !sock.send_texts(&batch).await {
                     return;
                 }
+                burst_left -= n as u64;
                 r.events_sent.fetch_add(n as u64, Ordering::Relaxed);
             }
             _ = tokio::time::sleep_until(expiry.into()) => {
@@ -291,23 +342,31 @@ fn status(id: &str) -> Value {
     v
 }
 
-fn axis(step: u64, base: f64) -> String {
-    format!("{:.3}", base + (step % 1000) as f64 * 0.547)
+/// An axis position with three decimals: `base_milli` / 1000 + (step % 1000) × 0.547.
+fn axis(step: u64, base_milli: u64) -> String {
+    let v = base_milli + (step % 1000) * 547;
+    format!("{}.{:03}", v / 1000, v % 1000)
 }
 
 /// The full record, with the document's fields.
 fn full_record(id: &str, step: u64) -> Value {
     json!({
         "Fovr": "300.000", "S1load": "0.000", "S1speed": "0.000", "S1speedOvr": "100.000",
-        "Xact": axis(step, 259.212), "Xload": "1.000", "Yact": axis(step, 352.546),
+        "Xact": axis(step, 259_212), "Xload": "1.000", "Yact": axis(step, 352_546),
         "Yload": "0.000", "Zact": "-6273.725", "Zload": "0.000", "block": "T1 ",
         "id": id, "line": "0", "path_feedrate": "150.000", "program": "1004.1004",
         "time": now_text(), "tool_id": "1",
     })
 }
 
-fn delta(id: &str, step: u64) -> Value {
-    json!({ "Xact": axis(step, 259.212), "id": id, "Yact": axis(step, 352.546) })
+/// A delta's JSON text, written directly (the stream's hot path): `id_json` is the
+/// machine id as a JSON string.
+fn delta(id_json: &str, step: u64, sent_us: Option<i64>) -> String {
+    let (x, y) = (axis(step, 259_212), axis(step, 352_546));
+    match sent_us {
+        Some(us) => format!(r#"{{"Xact":"{x}","Yact":"{y}","id":{id_json},"sent_us":{us}}}"#),
+        None => format!(r#"{{"Xact":"{x}","Yact":"{y}","id":{id_json}}}"#),
+    }
 }
 
 /// Body of `POST /_sim/mgm/realtime`; every field is optional.
@@ -317,6 +376,8 @@ struct Knobs {
     events_per_sec: Option<f64>,
     heartbeat_ms: Option<u64>,
     drop_connections: Option<bool>,
+    stamp: Option<bool>,
+    burst: Option<u64>,
 }
 
 async fn knobs(
@@ -333,6 +394,13 @@ async fn knobs(
                 .into_response()
         }
     };
+    if k.burst.is_some_and(|n| n > MAX_BURST) {
+        return (
+            StatusCode::BAD_REQUEST,
+            Json(json!({ "error": format!("burst must be at most {MAX_BURST}") })),
+        )
+            .into_response();
+    }
     if let Some(rate) = k.events_per_sec {
         if !rate.is_finite() || rate < 0.0 {
             return (
@@ -343,6 +411,12 @@ async fn knobs(
         }
         state.set_mgm_events_per_sec(rate);
     }
+    if let Some(stamp) = k.stamp {
+        state.set_mgm_stamp_events(stamp);
+    }
+    if let Some(n) = k.burst {
+        state.mgm_realtime_burst(n);
+    }
     if let Some(ms) = k.heartbeat_ms {
         state.set_mgm_heartbeat(Duration::from_millis(ms));
     }
@@ -350,4 +424,20 @@ async fn knobs(
         state.drop_mgm_realtime();
     }
     Json(snapshot(&state)).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deltas_are_json_with_three_decimals() {
+        let v: Value = serde_json::from_str(&delta("\"m\\\"1\"", 1001, Some(5))).unwrap();
+        assert_eq!(
+            v,
+            json!({"Xact": "259.759", "Yact": "353.093", "id": "m\"1", "sent_us": 5})
+        );
+        let v: Value = serde_json::from_str(&delta("\"m\"", 999, None)).unwrap();
+        assert_eq!(v, json!({"Xact": "805.665", "Yact": "898.999", "id": "m"}));
+    }
 }

@@ -2,12 +2,85 @@
 //! (`<prefix>/{server}/{session}/websocket`: frames `o`, `h`, `a[...]`, `c[code,"reason"]`;
 //! the client sends JSON arrays of strings) and the raw endpoint (`<prefix>/websocket`: one
 //! JSON text per message), plus the SockJS `<prefix>/info` answer.
+//!
+//! [`endpoint`] mounts all three routes of one session kind over a session function.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
+use std::future::Future;
+use std::sync::Arc;
 
-use axum::extract::ws::{CloseFrame, Message, WebSocket};
-use axum::Json;
+use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use axum::routing::{any, get};
+use axum::{Json, Router};
 use serde_json::{json, Value};
+
+use crate::SimState;
+
+/// The query of a session's upgrade request (`session_id`, the file's fields...).
+pub(crate) type SessionQuery = HashMap<String, String>;
+
+/// The routes of one session kind under `prefix` (e.g. `/v1/real_time`): `info`, the raw
+/// websocket and the SockJS websocket transport. Each upgraded socket (after its `o` frame,
+/// for SockJS) is handed to `session` with the request's query. `max_message` caps a
+/// client message (bytes; `None`: axum's default).
+pub(crate) fn endpoint<F, Fut>(
+    prefix: &str,
+    max_message: Option<usize>,
+    session: F,
+) -> Router<Arc<SimState>>
+where
+    F: Fn(Arc<SimState>, SimSocket, SessionQuery) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let raw = {
+        let session = session.clone();
+        move |State(state): State<Arc<SimState>>,
+              Query(q): Query<SessionQuery>,
+              ws: WebSocketUpgrade| {
+            let session = session.clone();
+            async move { upgrade(state, q, ws, Framing::Raw, max_message, session) }
+        }
+    };
+    let framed = move |State(state): State<Arc<SimState>>,
+                       Path(_): Path<(String, String)>,
+                       Query(q): Query<SessionQuery>,
+                       ws: WebSocketUpgrade| {
+        let session = session.clone();
+        async move { upgrade(state, q, ws, Framing::SockJs, max_message, session) }
+    };
+    Router::new()
+        .route(&format!("{prefix}/info"), get(info))
+        .route(&format!("{prefix}/websocket"), any(raw))
+        .route(
+            &format!("{prefix}/{{server}}/{{session}}/websocket"),
+            any(framed),
+        )
+}
+
+fn upgrade<F, Fut>(
+    state: Arc<SimState>,
+    q: SessionQuery,
+    ws: WebSocketUpgrade,
+    framing: Framing,
+    max_message: Option<usize>,
+    session: F,
+) -> Response
+where
+    F: Fn(Arc<SimState>, SimSocket, SessionQuery) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let ws = match max_message {
+        Some(n) => ws.max_message_size(n),
+        None => ws,
+    };
+    ws.on_upgrade(move |socket| async move {
+        if let Some(sock) = SimSocket::open(socket, framing).await {
+            session(state, sock, q).await;
+        }
+    })
+}
 
 /// Which wire a session speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,7 +90,7 @@ pub(crate) enum Framing {
 }
 
 /// `GET <prefix>/info`, as SockJS servers answer it.
-pub(crate) async fn info() -> Json<Value> {
+async fn info() -> Json<Value> {
     Json(json!({
         "websocket": true,
         "cookie_needed": false,
@@ -50,18 +123,26 @@ impl SimSocket {
     /// Sends `messages`: one `a[...]` frame of JSON strings, or one text message each.
     /// False once the client is gone.
     pub(crate) async fn send(&mut self, messages: &[Value]) -> bool {
-        if messages.is_empty() {
+        let texts: Vec<String> = messages.iter().map(Value::to_string).collect();
+        self.send_texts(&texts).await
+    }
+
+    /// [`SimSocket::send`] of messages already written as JSON text.
+    pub(crate) async fn send_texts(&mut self, texts: &[String]) -> bool {
+        if texts.is_empty() {
             return true;
         }
         match self.framing {
             Framing::SockJs => {
-                let texts: Vec<String> = messages.iter().map(Value::to_string).collect();
-                let frame = format!("a{}", Value::from(texts));
+                let mut frame =
+                    String::with_capacity(2 + texts.iter().map(|t| t.len() + 8).sum::<usize>());
+                frame.push('a');
+                frame.push_str(&serde_json::to_string(texts).unwrap_or_default());
                 self.ws.send(Message::text(frame)).await.is_ok()
             }
             Framing::Raw => {
-                for m in messages {
-                    if self.ws.send(Message::text(m.to_string())).await.is_err() {
+                for t in texts {
+                    if self.ws.send(Message::text(t.as_str())).await.is_err() {
                         return false;
                     }
                 }

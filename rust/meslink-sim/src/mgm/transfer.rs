@@ -14,11 +14,10 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::ws::WebSocketUpgrade;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get, post};
+use axum::routing::post;
 use axum::{Json, Router};
 use base64::Engine;
 use md5::{Digest, Md5};
@@ -27,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::realtime::close_code;
-use super::sockjs::{self, Framing, SimSocket};
+use super::sockjs::{self, SessionQuery, SimSocket};
 use crate::SimState;
 
 /// The document's limit: 50M.
@@ -136,45 +135,9 @@ pub(crate) fn snapshot(state: &SimState) -> Value {
 }
 
 pub(crate) fn routes(state: &Arc<SimState>) -> Router {
-    Router::new()
-        .route("/v1/trans_file/info", get(sockjs::info))
-        .route("/v1/trans_file/websocket", any(raw))
-        .route("/v1/trans_file/{server}/{session}/websocket", any(framed))
+    sockjs::endpoint("/v1/trans_file", Some(16 << 20), session)
         .route("/_sim/mgm/transfer", post(knobs))
         .with_state(state.clone())
-}
-
-type Params = Query<HashMap<String, String>>;
-
-async fn framed(
-    State(state): State<Arc<SimState>>,
-    Path((_server, _session)): Path<(String, String)>,
-    Query(q): Params,
-    ws: WebSocketUpgrade,
-) -> Response {
-    upgrade(state, q, ws, Framing::SockJs)
-}
-
-async fn raw(
-    State(state): State<Arc<SimState>>,
-    Query(q): Params,
-    ws: WebSocketUpgrade,
-) -> Response {
-    upgrade(state, q, ws, Framing::Raw)
-}
-
-fn upgrade(
-    state: Arc<SimState>,
-    q: HashMap<String, String>,
-    ws: WebSocketUpgrade,
-    framing: Framing,
-) -> Response {
-    ws.max_message_size(16 << 20)
-        .on_upgrade(move |socket| async move {
-            if let Some(sock) = SimSocket::open(socket, framing).await {
-                session(state, sock, q).await;
-            }
-        })
 }
 
 /// What the query says about the file.
@@ -246,7 +209,7 @@ async fn refuse(mut sock: SimSocket, code: i64, message: &str) {
     sock.close(close_code(code), message).await;
 }
 
-async fn session(state: Arc<SimState>, mut sock: SimSocket, q: HashMap<String, String>) {
+async fn session(state: Arc<SimState>, mut sock: SimSocket, q: SessionQuery) {
     let t = state.transfer();
     t.sessions.fetch_add(1, Ordering::Relaxed);
     let token = q.get("session_id").map(String::as_str).unwrap_or_default();

@@ -153,6 +153,48 @@ impl StreamEvent {
         Value::Object(out)
     }
 
+    /// [`StreamEvent::to_json`] as text, written straight from the event (no copy of
+    /// `data`): the same keys in the same (sorted) order.
+    pub fn to_json_text(&self) -> String {
+        /// The event's fields, borrowed, in the sorted key order of a `serde_json::Map`.
+        #[derive(Serialize)]
+        struct Text<'a> {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            attempt: Option<u32>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            data: Option<&'a Value>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            machine_id: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            reason: Option<&'a str>,
+            #[serde(rename = "type")]
+            kind: &'static str,
+        }
+        let mut t = Text {
+            attempt: None,
+            data: None,
+            machine_id: None,
+            reason: None,
+            kind: self.kind(),
+        };
+        match self {
+            StreamEvent::Status { machine_id, raw }
+            | StreamEvent::Snapshot { machine_id, raw }
+            | StreamEvent::Delta { machine_id, raw } => {
+                t.machine_id = Some(machine_id);
+                t.data = Some(raw);
+            }
+            StreamEvent::Notice { raw } => t.data = Some(raw),
+            StreamEvent::Reconnecting { attempt, reason } => {
+                t.attempt = Some(*attempt);
+                t.reason = Some(reason);
+            }
+            StreamEvent::Reconnected { attempt } => t.attempt = Some(*attempt),
+        }
+        // Serialising borrowed strings and a `Value` cannot fail.
+        serde_json::to_string(&t).unwrap_or_default()
+    }
+
     /// Sorts a server message: `status` → Status; `id` with the record's identifying
     /// fields (`program`, `time`) or many fields → Snapshot; `id` otherwise → Delta; the
     /// rest → Notice.
@@ -589,6 +631,23 @@ fn subscription(machine_id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_text_is_the_json_value_as_text() {
+        let events = [
+            StreamEvent::classify(json!({"id": "m", "Xact": "1.000", "sent_us": 5})),
+            StreamEvent::classify(json!({"status": 3, "machine_id": "m\"q"})),
+            StreamEvent::classify(json!({"code": 3005, "message": "access_token expired"})),
+            StreamEvent::Reconnecting {
+                attempt: 2,
+                reason: "gone \u{1}".into(),
+            },
+            StreamEvent::Reconnected { attempt: 2 },
+        ];
+        for e in events {
+            assert_eq!(e.to_json_text(), e.to_json().to_string());
+        }
+    }
 
     #[test]
     fn classifies_the_documented_messages() {

@@ -19,7 +19,7 @@ use base64::Engine;
 use md5::{Digest, Md5};
 use parking_lot::Mutex;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -496,7 +496,7 @@ async fn send_chunks(
         let raw = &buf[..want];
         let content = base64::engine::general_purpose::STANDARD.encode(raw);
         let file_md5 = req.md5_of.digest(raw, &content);
-        let message = json!({ "content": content, "file_md5": file_md5 }).to_string();
+        let message = chunk_message(&content, &file_md5);
         drop(content);
         tx.send(&[message])
             .await
@@ -505,6 +505,19 @@ async fn send_chunks(
         shared.sent.store(offset, Ordering::Relaxed);
     }
     Ok(())
+}
+
+/// `{"content": content, "file_md5": file_md5}` as JSON text, written directly: base64
+/// and hex digits never need escaping, and a 64 KiB chunk is not copied into a `Value`
+/// and scanned again.
+fn chunk_message(content: &str, file_md5: &str) -> String {
+    let mut m = String::with_capacity(content.len() + file_md5.len() + 30);
+    m.push_str(r#"{"content":""#);
+    m.push_str(content);
+    m.push_str(r#"","file_md5":""#);
+    m.push_str(file_md5);
+    m.push_str(r#""}"#);
+    m
 }
 
 /// A meaningful answer of the transfer session.
@@ -592,6 +605,7 @@ fn text_of(v: &Value) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn name_limits() {
@@ -603,6 +617,13 @@ mod tests {
         assert!(e.message.contains("60"), "{e}");
         assert!(check_name("a/b").is_err());
         assert!(check_name("").is_err());
+    }
+
+    #[test]
+    fn chunk_messages_are_the_json_object() {
+        let content = base64::engine::general_purpose::STANDARD.encode(b"\x00\xff+/ab");
+        let m: Value = serde_json::from_str(&chunk_message(&content, "0a1b")).unwrap();
+        assert_eq!(m, json!({"content": content, "file_md5": "0a1b"}));
     }
 
     #[test]
