@@ -5,67 +5,18 @@
  * failing the others, and bad JSON / a non-array / an unknown call id are
  * MESLINK_E_INVALID_ARGUMENT with nothing sent; a small buffer keeps the answer.
  *
- * Needs MESLINK_SIM_URL=http://127.0.0.1:PORT (run-tests.sh sets it). POSIX sockets for
- * the simulator's control API. Prints each failure and, last, "N passed, N failed".
- *
- * meslink-windows: skip: POSIX sockets for the simulator's control API
+ * Needs MESLINK_SIM_URL=http://127.0.0.1:PORT (run-tests.sh sets it). Prints each failure
+ * and, last, "N passed, N failed".
  */
-#define _POSIX_C_SOURCE 200809L
-#include "meslink.h"
+#include "check.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
-static int g_passed, g_failed;
-
-static const char *last_error(void) {
-    static char buf[4096];
-    if (meslink_error_last(buf, sizeof buf, NULL) != MESLINK_OK) strcpy(buf, "(unreadable)");
-    return buf;
-}
-
-static void report(int ok, int line, const char *what, const char *detail) {
-    if (ok) {
-        g_passed++;
-    } else {
-        g_failed++;
-        fprintf(stderr, "FAIL %s:%d: %s %s\n", __FILE__, line, what, detail ? detail : "");
-    }
-}
-
-#define CHECK(cond) report(!!(cond), __LINE__, #cond, NULL)
-#define CHECK_RC(expr, want) report((expr) == (want), __LINE__, #expr, last_error())
-#define CHECK_HAS(text, needle) report(strstr((text), (needle)) != NULL, __LINE__, needle, text)
-
-static int g_port;
 
 /* The simulator's grading save counter (GET /_sim/state), -1 when unreadable. */
 static long sim_save_count(void) {
-    struct sockaddr_in addr;
-    const char *req = "GET /_sim/state HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-    size_t cap = 1 << 24, got = 0;
-    long n, count = -1;
-    char *raw = malloc(cap), *p;
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (!raw || fd < 0) goto done;
-    memset(&addr, 0, sizeof addr);
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons((uint16_t)g_port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, (struct sockaddr *)&addr, sizeof addr) != 0) goto done;
-    if (write(fd, req, strlen(req)) != (long)strlen(req)) goto done;
-    while (got < cap - 1 && (n = read(fd, raw + got, cap - 1 - got)) > 0) got += (size_t)n;
-    raw[got] = 0;
-    p = strstr(raw, "\"save_count\":");
-    if (p) count = strtol(p + strlen("\"save_count\":"), NULL, 10);
-done:
-    if (fd >= 0) close(fd);
-    free(raw);
+    char *state = sim_http("GET", "/_sim/state", NULL);
+    const char *p = state ? strstr(state, "\"save_count\":") : NULL;
+    long count = p ? strtol(p + strlen("\"save_count\":"), NULL, 10) : -1;
+    free(state);
     return count;
 }
 
@@ -86,13 +37,9 @@ int main(void) {
     char *p;
     int i, oks = 0;
     int32_t c = -1;
-    const char *url = getenv("MESLINK_SIM_URL");
+    const char *url = g_url;
     char config[1024];
-    if (!url || !strrchr(url, ':')) {
-        fprintf(stderr, "set MESLINK_SIM_URL=http://127.0.0.1:PORT (run-tests.sh does)\n");
-        return 2;
-    }
-    g_port = atoi(strrchr(url, ':') + 1);
+    if (check_init() != 0) return 2;
     snprintf(config, sizeof config,
              "{\"grading\":{\"base_url\":\"%s\",\"datasource\":\"MES01\"},"
              "\"ate\":{\"base_url\":\"%s\",\"emp_no\":\"ate\",\"password\":\"Windows123.\"},"
@@ -179,6 +126,5 @@ int main(void) {
     CHECK_HAS(buf, "[{\"ok\":");
 
     CHECK_RC(meslink_client_close(c), MESLINK_OK);
-    printf("test_batch: %d passed, %d failed\n", g_passed, g_failed);
-    return g_failed ? 1 : 0;
+    return check_done("test_batch");
 }

@@ -7,35 +7,11 @@
  * file is refused.
  *
  * Needs MESLINK_SIM_URL=http://127.0.0.1:PORT (run-tests.sh sets it). The spool file goes
- * to $TMPDIR (or %TEMP%, or the current directory). Plain C11.
+ * to $TMPDIR (or %TEMP%, or the current directory). The harness is check.h.
  * Prints each failure and, last, "N passed, N failed"; exits 1 if anything failed.
  */
-#include "meslink.h"
+#include "check.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-static int g_passed, g_failed;
-
-static const char *last_error(void) {
-    static char buf[4096];
-    if (meslink_error_last(buf, sizeof buf, NULL) != MESLINK_OK) strcpy(buf, "(unreadable)");
-    return buf;
-}
-
-static void report(int ok, int line, const char *what, const char *detail) {
-    if (ok) {
-        g_passed++;
-    } else {
-        g_failed++;
-        fprintf(stderr, "FAIL %s:%d: %s %s\n", __FILE__, line, what, detail ? detail : "");
-    }
-}
-
-#define CHECK(cond) report(!!(cond), __LINE__, #cond, NULL)
-#define CHECK_RC(expr, want) report((expr) == (want), __LINE__, #expr, last_error())
-#define CHECK_HAS(text, needle) report(strstr((text), (needle)) != NULL, __LINE__, needle, text)
 
 #define WO "1037020031" /* rule ^B[A-Z]J614KM9\d{5}Z$ */
 #define RECORDS 8
@@ -98,11 +74,8 @@ int main(void) {
     uint32_t len = 0;
     int32_t rc = 0;
     int64_t seq = -1, first_seq = 0, bad_seq = 0;
-    const char *url = getenv("MESLINK_SIM_URL");
-    if (!url) {
-        fprintf(stderr, "set MESLINK_SIM_URL=http://127.0.0.1:PORT (run-tests.sh does)\n");
-        return 2;
-    }
+    const char *url = g_url;
+    if (check_init() != 0) return 2;
     const char *dir = getenv("TMPDIR");
     if (!dir || !*dir) dir = getenv("TEMP");
     if (!dir || !*dir) dir = ".";
@@ -209,6 +182,5 @@ int main(void) {
     CHECK_RC(meslink_client_close(plain), MESLINK_OK);
 
     remove_spool_files();
-    printf("%d passed, %d failed\n", g_passed, g_failed);
-    return g_failed ? 1 : 0;
+    return check_done("test_spool");
 }
