@@ -288,14 +288,8 @@ async fn control_api_sets_reset_and_stall_and_reset_faults_clears_them() {
     assert_eq!(faults["stall_ms"], 2000);
     assert_eq!(faults["reset_next"], 1);
     // stall_ms alone keeps the ratio.
-    let faults: Value = post(&sim, "/_sim/faults")
-        .json(&json!({"stall_ms": 10}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let faults: Value =
+        common::json_of(post(&sim, "/_sim/faults").json(&json!({"stall_ms": 10}))).await;
     assert_eq!(
         (faults["stall_ratio"].clone(), faults["stall_ms"].clone()),
         (json!(0.5), json!(10))
@@ -454,27 +448,17 @@ async fn binary_takes_fault_options_and_its_journal_survives_sigkill() {
         .strip_prefix("MESLINK_SIM_URL=")
         .unwrap()
         .to_string();
-    let state: Value = client()
-        .get(format!("{base}/_sim/state"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let state: Value = common::json_of(client().get(format!("{base}/_sim/state"))).await;
     assert_eq!(state["faults"]["stall_ratio"], 0.5);
     assert_eq!(state["faults"]["stall_ms"], 1);
     for barcode in ["K-1", "K-2"] {
-        let body: Value = client()
-            .post(format!("{base}/api/pick/volumeCollectData/save"))
-            .header("x-request-datasource", "FD01")
-            .json(&grading_body(barcode, 3.2))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let body: Value = common::json_of(
+            client()
+                .post(format!("{base}/api/pick/volumeCollectData/save"))
+                .header("x-request-datasource", "FD01")
+                .json(&grading_body(barcode, 3.2)),
+        )
+        .await;
         assert_eq!(body["state"], 1);
     }
     child.kill().unwrap(); // SIGKILL

@@ -215,13 +215,7 @@ async fn the_call_limit_is_per_app_key_and_window() {
     assert_eq!(org(&sim, &other).await["code"], 200);
     assert_eq!(sim.state().mgm_rate_limited_count(), 1);
     assert_eq!(sim.state().request_count("mgm.organization"), 5);
-    let state: Value = get(&sim, "/_sim/state")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let state: Value = common::json_of(get(&sim, "/_sim/state")).await;
     assert_eq!(state["mgm"]["tokens"]["rate_limited"], 1);
     assert_eq!(state["mgm"]["tokens"]["rate_limit"], 3);
 }

@@ -20,15 +20,11 @@ const M2: &str = "GADIAAAAAgABAAA=";
 
 /// A token from the simulator's `/v1/token` (default sim app).
 async fn token(sim: &Sim) -> String {
-    let body: Value = common::post(sim, "/v1/token")
-        .json(&json!({"func": "get_access_token",
-                      "data": {"app_key": "meslink-app", "app_secret": "meslink-secret"}}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let body: Value = common::json_of(
+        common::post(sim, "/v1/token").json(&json!({"func": "get_access_token",
+                      "data": {"app_key": "meslink-app", "app_secret": "meslink-secret"}})),
+    )
+    .await;
     body["data"]["access_token"]
         .as_str()
         .unwrap_or_else(|| panic!("no token: {body}"))
@@ -151,26 +147,17 @@ async fn a_bad_token_gets_a_notice_and_the_close_code() {
 #[tokio::test]
 async fn info_and_dropping_sessions() {
     let sim = common::start().await;
-    let info: Value = common::get(&sim, "/v1/real_time/info")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let info: Value = common::json_of(common::get(&sim, "/v1/real_time/info")).await;
     assert_eq!(info["websocket"], true);
     let token = token(&sim).await;
     let mut ws = connect(&sim, &format!("/v1/real_time/websocket?session_id={token}")).await;
     ws.send(Message::text(sub(M1))).await.unwrap();
     assert!(text(&mut ws).await.is_some());
-    let knobs: Value = common::post(&sim, "/_sim/mgm/realtime")
-        .json(&json!({"drop_connections": true, "events_per_sec": 5}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let knobs: Value = common::json_of(
+        common::post(&sim, "/_sim/mgm/realtime")
+            .json(&json!({"drop_connections": true, "events_per_sec": 5})),
+    )
+    .await;
     assert_eq!(knobs["events_per_sec"], 5.0);
     // The session ends without a close frame.
     loop {
@@ -183,13 +170,7 @@ async fn info_and_dropping_sessions() {
             Some(Err(_)) | None => break,
         }
     }
-    let state: Value = common::get(&sim, "/_sim/state")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let state: Value = common::json_of(common::get(&sim, "/_sim/state")).await;
     assert_eq!(state["mgm"]["realtime"]["connections"], 1);
 }
 
@@ -257,13 +238,7 @@ async fn transfer_resumes_after_a_cut_and_records_the_md5() {
     assert_eq!(files[0].size, data.len() as u64);
     assert_eq!(files[0].seeks, vec![0, 150_000]);
     assert_eq!(files[0].request_id, request_id);
-    let state: Value = common::get(&sim, "/_sim/state")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let state: Value = common::json_of(common::get(&sim, "/_sim/state")).await;
     assert_eq!(state["mgm"]["transfer"]["files"][0]["md5"], files[0].md5);
 }
 
@@ -402,13 +377,7 @@ async fn bursts_and_stamps_carry_the_send_time() {
             "{sent} not in [{before}, {after}]"
         );
     }
-    let state: Value = common::get(&sim, "/_sim/state")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let state: Value = common::json_of(common::get(&sim, "/_sim/state")).await;
     assert_eq!(
         state["mgm"]["realtime"]["stamp"], false,
         "the refused request changed nothing"

@@ -277,13 +277,7 @@ async fn control_routes_bind_and_fail() {
         .await
         .unwrap();
     assert_eq!(bad.status(), 400);
-    let snap: Value = common::get(&sim, "/_sim/state")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let snap: Value = common::json_of(common::get(&sim, "/_sim/state")).await;
     assert_eq!(snap["trace"]["bindings"][0]["material"], "M1");
     assert_eq!(snap["trace"]["app_key"], KEY);
 }

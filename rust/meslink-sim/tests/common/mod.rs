@@ -58,6 +58,11 @@ pub fn multipart(fields: &[(&str, &str)]) -> (String, Vec<u8>) {
     )
 }
 
+/// Sends `req` and reads its answer as JSON (panics on a transport or JSON error).
+pub async fn json_of(req: reqwest::RequestBuilder) -> Value {
+    req.send().await.unwrap().json().await.unwrap()
+}
+
 pub async fn get_json(url: &str, token: Option<&str>) -> (u16, Value) {
     let mut req = client().get(url);
     if let Some(t) = token {
