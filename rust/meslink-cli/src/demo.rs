@@ -1,6 +1,7 @@
 //! `meslink demo`: a station's shift on the ATE MES and the grading MES, then the
-//! machine-tool platform ([`crate::demo_mgm`]), against the simulator started in this
-//! process.
+//! machine-tool platform ([`crate::demo_mgm`]), the quality trace, the energy platform and
+//! a network outage survived by the spool ([`crate::demo_spool`]), against the simulator
+//! started in this process.
 
 use meslink::{Client, Error, ErrorKind, GradingRecord, SnDetail};
 use meslink_sim::{Sim, SimConfig};
@@ -110,6 +111,7 @@ pub fn run() -> Result<(), Error> {
     crate::demo_mgm::run(&sim)?;
     crate::demo_trace::run(&sim, SNS[0])?;
     crate::demo_energy::run(&sim)?;
+    crate::demo_spool::run(&sim)?;
     println!(
         "\ndemo finished in {:.2} s",
         started.elapsed().as_secs_f64()

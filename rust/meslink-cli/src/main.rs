@@ -4,6 +4,7 @@
 mod demo;
 mod demo_energy;
 mod demo_mgm;
+mod demo_spool;
 mod demo_trace;
 mod spool;
 

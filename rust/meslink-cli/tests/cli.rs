@@ -35,6 +35,14 @@ fn demo_runs_a_shift_and_shows_the_rule_check_failure() {
     );
     assert!(text.contains("reconnected (attempt"), "{text}");
     assert!(text.contains("100 %"), "{text}");
+    assert!(
+        text.contains("drained: 10 delivered in order, 0 pending, 1 dead letter"),
+        "{text}"
+    );
+    assert!(
+        text.contains("BZK615KM9B0011Z\"  the MES says: SN RULER CHECK NG!FIX"),
+        "{text}"
+    );
 }
 
 #[test]
