@@ -34,7 +34,7 @@ for arg in "$@"; do
         --full) size=full ;;
         -h | --help) sed -n '2,27p' "$0"; exit 0 ;;
         -*) echo "bench/run.sh: unknown option $arg" >&2; exit 2 ;;
-        *) only="$arg" ;;
+        *) only="$only $arg" ;;
     esac
 done
 if [ "$size" = full ]; then profile="${MESLINK_BENCH_PROFILE:-release}"; else profile="${MESLINK_BENCH_PROFILE:-debug}"; fi
@@ -136,7 +136,11 @@ echo
 broken=()
 for case_file in bench/cases/[0-9][0-9]-*.sh; do
     name="$(basename "$case_file" .sh)"
-    [ -n "$only" ] && [[ "$name" != "$only"* ]] && continue
+    if [ -n "$only" ]; then
+        wanted=0
+        for prefix in $only; do [[ "$name" == "$prefix"* ]] && wanted=1; done
+        [ "$wanted" = 1 ] || continue
+    fi
     [ -x "$case_file" ] || { echo "(skipped $name: not executable)" >&2; continue; }
     say "case $name"
     t0=$SECONDS

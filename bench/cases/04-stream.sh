@@ -9,7 +9,8 @@
 #   paced  the simulator's rate knob at R events/s for S seconds (100,000 and 10,000): events/s received
 #          and the delay at that offered load (the goal's figure).
 # Goal: >= 100,000 events/s into C, p99 < 5 ms.
-source "$(dirname "$0")/../lib/case-env.sh"
+set -euo pipefail
+source "$(dirname "$0")/../lib/case.sh"
 
 if [ "$MESLINK_BENCH_SIZE" = full ]; then
     burst_c=1000000 burst_py=300000 burst_cs=300000 rates=100000,10000 secs=5

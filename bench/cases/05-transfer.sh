@@ -5,7 +5,8 @@
 # transfer (VmHWM after, with the peak reset before, minus VmRSS before). The simulator's
 # record of each received file (size, md5) is checked against the local file.
 # Goal: >= 100 MB/s with < 32 MiB RSS growth.
-source "$(dirname "$0")/../lib/case-env.sh"
+set -euo pipefail
+source "$(dirname "$0")/../lib/case.sh"
 
 if [ "$MESLINK_BENCH_SIZE" = full ]; then
     size=$((50 * 1024 * 1024)) runs=3

@@ -4,7 +4,8 @@
 # one client shared by 4 threads so the million calls take seconds rather than minutes),
 # with checkpoints between; and the size of libmeslink.so stripped (strip of a copy).
 # Goal: RSS flat within 5% between 10,000 and 1,000,000 calls.
-source "$(dirname "$0")/../lib/case-env.sh"
+set -euo pipefail
+source "$(dirname "$0")/../lib/case.sh"
 
 if [ "$MESLINK_BENCH_SIZE" = full ]; then calls=1000000; else calls=12000; fi
 threads=4
