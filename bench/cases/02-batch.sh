@@ -35,8 +35,9 @@ def us(text):
 reqs = int(re.search(r"(\d+) requests in ([\d.]+)(m?s)", out).group(1))
 secs_m = re.search(r"requests in ([\d.]+)(ms|s|m)", out)
 secs = float(secs_m.group(1)) * {"ms": 1e-3, "s": 1, "m": 60}[secs_m.group(2)]
-p50 = us(re.search(r"50%\s+(\S+)", out).group(1))
-p99 = us(re.search(r"99%\s+(\S+)", out).group(1))
+# Anchored: "68.50%" in the Stdev columns must not pass for the 50th percentile.
+p50 = us(re.search(r"^\s*50%\s+(\S+)", out, re.M).group(1))
+p99 = us(re.search(r"^\s*99%\s+(\S+)", out, re.M).group(1))
 non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
 if non2xx:
     sys.exit("wrk: %s non-2xx answers" % non2xx.group(1))
