@@ -422,32 +422,19 @@ fn read_journal_skips_a_torn_last_line_and_reads_missing_as_empty() {
 #[tokio::test]
 async fn binary_takes_fault_options_and_its_journal_survives_sigkill() {
     let path = journal_file("binary.jsonl");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_meslink-sim"))
-        .arg("--journal")
-        .arg(&path)
-        .args([
-            "--reset-ratio",
-            "0",
-            "--stall-ratio",
-            "0.5",
-            "--stall-ms",
-            "1",
-        ])
-        .args(["--error-503-ratio", "0", "--ignore-stdin"])
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
-        &mut line,
-    )
-    .unwrap();
-    let base = line
-        .trim_end()
-        .strip_prefix("MESLINK_SIM_URL=")
-        .unwrap()
-        .to_string();
+    let journal = path.to_str().expect("a UTF-8 temp path");
+    let (mut child, base) = spawn_binary(&[
+        "--journal",
+        journal,
+        "--reset-ratio",
+        "0",
+        "--stall-ratio",
+        "0.5",
+        "--stall-ms",
+        "1",
+        "--error-503-ratio",
+        "0",
+    ]);
     let state: Value = common::json_of(client().get(format!("{base}/_sim/state"))).await;
     assert_eq!(state["faults"]["stall_ratio"], 0.5);
     assert_eq!(state["faults"]["stall_ms"], 1);
