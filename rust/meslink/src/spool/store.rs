@@ -159,49 +159,34 @@ impl Store {
     pub fn list(&self, which: SpoolState, limit: usize) -> Result<Vec<SpoolRecord>> {
         let conn = self.conn.lock();
         let limit = limit.min(i64::MAX as usize) as i64;
-        let read = || -> rusqlite::Result<Vec<SpoolRecord>> {
-            match which {
-                SpoolState::Pending => {
-                    let mut stmt = conn.prepare(
-                        "SELECT seq, call_id, params, attempts, in_flight, last_error, enqueued_at
-                         FROM queue ORDER BY seq LIMIT ?1",
-                    )?;
-                    let rows = stmt.query_map([limit], |r| {
-                        Ok(SpoolRecord {
-                            seq: r.get(0)?,
-                            call_id: r.get(1)?,
-                            params: parse(r.get::<_, String>(2)?),
-                            attempts: r.get(3)?,
-                            in_flight: r.get::<_, i64>(4)? != 0,
-                            last_error: r.get(5)?,
-                            answer: None,
-                            enqueued_at: r.get(6)?,
-                            died_at: None,
-                        })
-                    })?;
-                    rows.collect()
-                }
-                SpoolState::Dead => {
-                    let mut stmt = conn.prepare(
-                        "SELECT seq, call_id, params, attempts, last_error, answer, enqueued_at, died_at
-                         FROM dead ORDER BY seq LIMIT ?1",
-                    )?;
-                    let rows = stmt.query_map([limit], |r| {
-                        Ok(SpoolRecord {
-                            seq: r.get(0)?,
-                            call_id: r.get(1)?,
-                            params: parse(r.get::<_, String>(2)?),
-                            attempts: r.get(3)?,
-                            in_flight: false,
-                            last_error: r.get(4)?,
-                            answer: Some(parse(r.get::<_, String>(5)?)),
-                            enqueued_at: r.get(6)?,
-                            died_at: r.get(7)?,
-                        })
-                    })?;
-                    rows.collect()
-                }
+        // One column list for both tables: the queue has no answer nor death time, a dead
+        // record is never in flight.
+        let sql = match which {
+            SpoolState::Pending => {
+                "SELECT seq, call_id, params, attempts, in_flight, last_error, NULL, enqueued_at, NULL
+                 FROM queue ORDER BY seq LIMIT ?1"
             }
+            SpoolState::Dead => {
+                "SELECT seq, call_id, params, attempts, 0, last_error, answer, enqueued_at, died_at
+                 FROM dead ORDER BY seq LIMIT ?1"
+            }
+        };
+        let read = || -> rusqlite::Result<Vec<SpoolRecord>> {
+            let mut stmt = conn.prepare(sql)?;
+            let rows = stmt.query_map([limit], |r| {
+                Ok(SpoolRecord {
+                    seq: r.get(0)?,
+                    call_id: r.get(1)?,
+                    params: parse(r.get::<_, String>(2)?),
+                    attempts: r.get(3)?,
+                    in_flight: r.get::<_, i64>(4)? != 0,
+                    last_error: r.get(5)?,
+                    answer: r.get::<_, Option<String>>(6)?.map(parse),
+                    enqueued_at: r.get(7)?,
+                    died_at: r.get(8)?,
+                })
+            })?;
+            rows.collect()
         };
         read().map_err(|e| self.err("cannot list the spool", e))
     }
