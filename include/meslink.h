@@ -389,16 +389,34 @@ int32_t meslink_client_call_all_pages(int32_t client,
                                       uint32_t *out_len);
 
 /*
- `ate.login`: logs in to the ATE MES with the configured `emp_no` and password and
- caches the token (other calls log in by themselves; this checks the credentials
- early). Writes what the server says of the user, without the token:
- `{"epm_no":"ate","emp_name":"ate","company":"6300","account":false}`.
+ The typed answer of a call (what the C# and Python wrappers read their generated
+ models from): as `meslink_client_call`, but the answer is the call's model as the
+ catalog names it (`meslink catalog --json`, `answer`), normalised by the core: a work
+ order as `{"SERIAL_NUMBER",...,"raw"}`, the organization tree with ordered `children`
+ and levels, the trace tree with its children under `trees`; `null` for a call that
+ answers nothing; the server's JSON for the others.
 
  Buffer rules, encoding, ownership and thread-safety as `meslink_client_call`.
- Bad credentials are `MESLINK_E_AUTH` with the server's message
- (`无法使用提供的认证信息登录。`) in the last error.
 
  Returns the statuses of `meslink_client_call`.
+
+ # Safety
+ As `meslink_client_call`.
+ */
+int32_t meslink_client_call_typed(int32_t client,
+                                  const char *call_id,
+                                  const char *params_json,
+                                  char *buf,
+                                  uint32_t cap,
+                                  uint32_t *out_len);
+
+/*
+ `ate.login` (POST /api/login/): Log in; the token stays inside the client, which renews it itself.
+
+ Its optional parameters go through `meslink_client_call`.
+
+ Writes the server's JSON answer into `buf`. Buffer rules, encoding, ownership and
+ thread-safety as `meslink_client_call`; returns its statuses.
 
  # Safety
  `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
@@ -406,18 +424,15 @@ int32_t meslink_client_call_all_pages(int32_t client,
 int32_t meslink_ate_login(int32_t client, char *buf, uint32_t cap, uint32_t *out_len);
 
 /*
- `ate.sn_detail.get`: reads the work order `work_order` (工单号) and writes the
- server's JSON: `{"SERIAL_NUMBER":"BZJ614KM901580Z","FUNCTION_NAME":"HWR650RUSN",
- "TARGET_QTY":928,"SN_QTY":928}`. An unknown work order is `MESLINK_E_BUSINESS` with
- the server's `未找到。` in the last error.
+ `ate.sn_detail.get` (GET /api/sn_detail/{work_order}/): Work order: SERIAL_NUMBER, FUNCTION_NAME, TARGET_QTY, SN_QTY.
 
- Buffer rules, encoding, ownership and thread-safety as `meslink_client_call`.
+ `work_order`: 工单号.
 
- Returns the statuses of `meslink_client_call`.
+ Writes the server's JSON answer into `buf`. Buffer rules, encoding, ownership and
+ thread-safety as `meslink_client_call`; returns its statuses.
 
  # Safety
- `work_order`: NULL or a NUL-terminated string. `buf`: NULL or `cap` writable bytes.
- `out_len`: NULL or a writable `uint32_t`.
+ `work_order`: NULL or NUL-terminated strings. `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
  */
 int32_t meslink_ate_sn_detail_get(int32_t client,
                                   const char *work_order,
@@ -426,41 +441,43 @@ int32_t meslink_ate_sn_detail_get(int32_t client,
                                   uint32_t *out_len);
 
 /*
- `ate.sn_detail.upload`: records the serial number `sn` against `work_order`.
- The server checks the SN against the work order's rule: a failed check is
- `MESLINK_E_BUSINESS` with the server's text (`SN RULER CHECK NG!FIX`) in the last
- error. Only retried when the request provably never left this machine, so an SN is
- never recorded twice by meslink.
+ `ate.sn_detail.upload` (POST /api/sn_detail/): Upload a serial number; the server checks it against the SN rule.
 
- Strings are read in the client's encoding (see `meslink_client_call`); the caller
- owns them. Thread-safe, like `meslink_client_call`.
+ `work_order`: 工单号.
+ `sn`: SerialNumber.
 
- Returns the statuses of `meslink_client_call` except `MESLINK_E_BUFFER_TOO_SMALL`.
+ Strings are read in the client's encoding; the caller owns them. Thread-safe, like
+ `meslink_client_call`; returns its statuses except `MESLINK_E_BUFFER_TOO_SMALL`.
 
  # Safety
  `work_order`, `sn`: NULL or NUL-terminated strings.
  */
-int32_t meslink_ate_sn_detail_upload(int32_t client, const char *work_order, const char *sn);
+int32_t meslink_ate_sn_detail_upload(int32_t client,
+                                     const char *work_order,
+                                     const char *sn);
 
 /*
- `grading.save`: saves one cell's grading record (分容数据) and writes the server's
- answer, `{"state":1,"msg":"保存成功","resBody":...}`.
+ `grading.save` (POST /api/pick/volumeCollectData/save): Save one cell's grading record (newest record per barcode wins).
 
- `record_json` is a JSON object with the server's field names: `batteryStation`,
- `deviceCode`, `barcode`, `testTime`, `workStep` (required) and `voltage`,
- `electricity`, `volume`, `energy` (numbers, optional). `testTime` may be
- `"yyyy-MM-dd HH:mm:ss"` (plant local time), ISO 8601 (`"2024-05-06T07:08:09"`, with
- an offset converted to local time), or a number of Unix seconds. A missing or wrong
- field is `MESLINK_E_INVALID_ARGUMENT` naming it, before anything is sent; the
- server's refusal (`state` -1) is `MESLINK_E_BUSINESS` with its `msg` and code.
+ `record_json` is a JSON object with the server's field names:
+ `batteryStation` (电池工位),
+ `deviceCode` (设备编码),
+ `barcode` (电芯条码),
+ `testTime` (测试时间 (yyyy-MM-dd HH:mm:ss)),
+ `workStep` (工步),
+ `voltage` (电压, optional),
+ `electricity` (电流, optional),
+ `volume` (容量, optional),
+ `energy` (能量, optional),
+ checked before anything is sent (a missing or wrong field is
+ `MESLINK_E_INVALID_ARGUMENT` naming it). Date-times: `yyyy-MM-dd HH:mm:ss`, ISO 8601
+ (an offset is converted by the core) or Unix seconds.
 
- Buffer rules, encoding, ownership and thread-safety as `meslink_client_call`.
-
- Returns the statuses of `meslink_client_call`.
+ Writes the server's JSON answer into `buf`. Buffer rules, encoding, ownership and
+ thread-safety as `meslink_client_call`; returns its statuses.
 
  # Safety
- `record_json`: NULL or a NUL-terminated string. `buf`: NULL or `cap` writable
- bytes. `out_len`: NULL or a writable `uint32_t`.
+ `record_json`: NULL or NUL-terminated strings. `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
  */
 int32_t meslink_grading_save(int32_t client,
                              const char *record_json,

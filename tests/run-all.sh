@@ -46,7 +46,7 @@ step "cargo fmt --check" cargo fmt --all -- --check
 step "cargo clippy -D warnings" cargo clippy --workspace --all-targets -- -D warnings
 step "Rust tests" cargo test --workspace --exclude meslink-py
 step "generated header and NativeMethods are up to date" bash bindings/c/check-generated.sh
-step "energy named methods (Python, C#) match the catalog" python3 tools/gen_named_calls.py --check
+step "generated surfaces (Rust, C, Python, C#) match the catalog" env MESLINK_CLI="${CARGO_TARGET_DIR:-target}/debug/meslink" python3 tools/gen_surfaces.py --check
 # One sample call of every request call of the catalog, shared by the C, Python and C#
 # "every call" tests.
 samples() {

@@ -197,12 +197,32 @@ namespace MesLink.Tests
             {
                 // A culture with another calendar and separators must not leak into the wire format.
                 System.Threading.Thread.CurrentThread.CurrentCulture = new CultureInfo("ar-SA");
-                Assert.That(GradingRecord.FormatTestTime(new DateTime(2024, 6, 3, 17, 8, 9)), Is.EqualTo("2024-06-03 17:08:09"));
+                // The one date-time rule: the C# layer sends ISO 8601 with the value's offset.
+                var record = new GradingRecord { TestTime = new DateTimeOffset(2024, 6, 3, 16, 0, 0, TimeSpan.FromHours(8)) };
+                StringAssert.Contains("\"testTime\":\"2024-06-03T16:00:00+08:00\"", record.ToJson());
             }
             finally
             {
                 System.Threading.Thread.CurrentThread.CurrentCulture = saved;
             }
+        }
+
+        [Test]
+        public void AnOffsetTravelsAndTheCoreConvertsToLocalTime()
+        {
+            // A non-UTC offset (+08:00): the core, not the C# layer, converts it to the
+            // station's zone (the same rule as Python's; the server's own zone is issue #13's).
+            var when = new DateTimeOffset(2024, 6, 3, 16, 0, 0, TimeSpan.FromHours(8));
+            string barcode = "CS-TZ-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            using (var mes = Sim.Client())
+            {
+                mes.GradingSave(new GradingRecord
+                {
+                    BatteryStation = "ST01", DeviceCode = "FR-07", Barcode = barcode, TestTime = when, WorkStep = "3",
+                });
+            }
+            Assert.That(Sim.GradingRecord(barcode)["testTime"],
+                Is.EqualTo(when.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)));
         }
 
         [Test]

@@ -50,7 +50,7 @@ namespace MesLink.Tests
             using (var c = Client())
             {
                 for (int i = 0; i < 5; i++) NewMachine(c, "机-cs-" + i);
-                var first = MesLinkJson.ParseObject(c.Energy.Machines.List(Per_Page_Counts: 1000));
+                var first = MesLinkJson.ParseObject(c.Energy.Machines.List(perPageCounts: 1000));
                 long total = Convert.ToInt64(first["Total_Numbers"]);
                 Assert.That(total, Is.GreaterThanOrEqualTo(5));
                 foreach (int perPage in new[] { 1, 3, 1000 })

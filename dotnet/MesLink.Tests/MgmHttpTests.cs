@@ -52,8 +52,9 @@ namespace MesLink.Tests
                 OrgNode boxless = root.Find("8wCxAAAAAAABAAA=");
                 Assert.AreEqual(OrgLevel.Machine, boxless.Level);
                 Assert.AreEqual("盒子未配置", boxless.Name);
-                Assert.AreEqual("8wCxAAAAAAABAAA=", boxless.Raw["machine_id"]);
-                StringAssert.Contains("\"factory_id\":\"8wCx\"", root.RawJson);
+                Assert.AreEqual("8wCxAAAAAAABAAA=", MesLinkJson.ParseObject(boxless.Raw)["machine_id"]);
+                StringAssert.Contains("\"factory_id\":\"8wCx\"", root.Raw);
+                Assert.AreEqual("8wCx", root.FactoryId);
                 Assert.IsNull(root.Find("nope"));
             }
         }
@@ -66,7 +67,7 @@ namespace MesLink.Tests
                 var info = c.MgmSysInfo(new[] { "8wCxAAAAAAAAABg=", "GADIAAAAAgABAAA=" });
                 Assert.AreEqual("789", info["8wCxAAAAAAAAABg="].CncModel);
                 Assert.AreEqual("FANUC", info["GADIAAAAAgABAAA="].CncSystem);
-                Assert.AreEqual("31i-B5", info["GADIAAAAAgABAAA="].Raw["cnc_class"]);
+                Assert.AreEqual("31i-B5", MesLinkJson.ParseObject(info["GADIAAAAAgABAAA="].Raw)["cnc_class"]);
                 var e = Assert.Throws<MesLinkBusinessException>(() => c.MgmSysInfo(new[] { "nope" }));
                 Assert.AreEqual("3012", e.ServerCode);
                 Assert.AreEqual("the machine does not exist", e.ServerMessage);

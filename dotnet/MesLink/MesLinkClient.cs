@@ -145,74 +145,24 @@ namespace MesLink
             });
         }
 
-        // ---- ATE MES (seed 000) -----------------------------------------------------------
-
         /// <summary>
-        /// Logs in to the ATE MES with the configured emp_no and password and caches the token.
-        /// Optional: every other call logs in by itself; this checks the credentials early.
+        /// The typed answer of a call (<c>meslink_client_call_typed</c>): the call's model as
+        /// JSON, normalised by the core, which the generated typed methods (<c>Generated/</c>:
+        /// <see cref="AteSnDetailGet"/>, <see cref="GradingSave"/>, <c>Energy.Meters.Create</c>, ...)
+        /// read their models from; null for a call that answers nothing.
         /// </summary>
-        /// <exception cref="MesLinkAuthException">Bad credentials (the server's words in ServerMessage).</exception>
-        public LoginInfo AteLogin()
+        /// <exception cref="MesLinkException">The call failed (a subclass says how).</exception>
+        /// <exception cref="ObjectDisposedException">The client is disposed.</exception>
+        public string CallTyped(string callId, IDictionary<string, object> parameters)
         {
-            string json = Answer((client, buf, cap, len) => NativeMethods.meslink_ate_login(client, buf, cap, len));
-            return LoginInfo.FromJson(json);
-        }
-
-        /// <summary>Reads the work order <paramref name="workOrder"/> (工单号).</summary>
-        /// <exception cref="MesLinkBusinessException">Unknown work order (<c>未找到。</c>, HTTP 404).</exception>
-        public SnDetail AteSnDetailGet(string workOrder)
-        {
-            byte[] wo = NativeText.ToUtf8Z(workOrder, nameof(workOrder));
-            string json = Answer((client, buf, cap, len) =>
-            {
-                fixed (byte* pWo = wo)
-                {
-                    return NativeMethods.meslink_ate_sn_detail_get(client, pWo, buf, cap, len);
-                }
-            });
-            return SnDetail.FromJson(json);
-        }
-
-        /// <summary>
-        /// Records the serial number <paramref name="sn"/> against <paramref name="workOrder"/>.
-        /// Never repeated by the library unless the request provably never left this machine,
-        /// so an SN is not recorded twice.
-        /// </summary>
-        /// <exception cref="MesLinkBusinessException">The SN failed the work order's rule (ServerMessage <c>SN RULER CHECK NG!FIX</c>).</exception>
-        public void AteSnDetailUpload(string workOrder, string sn)
-        {
-            byte[] wo = NativeText.ToUtf8Z(workOrder, nameof(workOrder));
-            byte[] s = NativeText.ToUtf8Z(sn, nameof(sn));
-            WithClient(client =>
-            {
-                int rc;
-                fixed (byte* pWo = wo)
-                fixed (byte* pSn = s)
-                {
-                    rc = NativeMethods.meslink_ate_sn_detail_upload(client, pWo, pSn);
-                }
-                NativeText.Check(rc);
-                return (string)null;
-            });
-        }
-
-        // ---- grading cabinet MES (seed 001) -----------------------------------------------
-
-        /// <summary>
-        /// Saves one cell's grading record and returns the server's answer
-        /// (<c>{"state":1,"msg":...,"resBody":...}</c>).
-        /// </summary>
-        /// <exception cref="MesLinkInvalidArgumentException">A required field is missing.</exception>
-        /// <exception cref="MesLinkBusinessException">The MES answered <c>state: -1</c>.</exception>
-        public string GradingSave(GradingRecord record)
-        {
-            if (record == null) throw new ArgumentNullException(nameof(record));
-            byte[] json = NativeText.ToUtf8Z(record.ToJson(), nameof(record));
+            byte[] id = NativeText.ToUtf8Z(callId, nameof(callId));
+            byte[] prm = NativeText.ToUtf8Z(parameters == null ? "null" : MesLinkJson.Serialize(parameters), nameof(parameters));
             return Answer((client, buf, cap, len) =>
             {
-                fixed (byte* pJson = json)
+                fixed (byte* pId = id)
+                fixed (byte* pPrm = prm)
                 {
-                    return NativeMethods.meslink_grading_save(client, pJson, buf, cap, len);
+                    return NativeMethods.meslink_client_call_typed(client, pId, pPrm, buf, cap, len);
                 }
             });
         }

@@ -145,80 +145,22 @@ namespace MesLink.Native
         public static extern int meslink_client_call_all_pages(int client, byte* call_id, byte* params_json, uint per_page, byte* buf, uint cap, uint* out_len);
 
         /// <summary>
-        ///  `ate.login`: logs in to the ATE MES with the configured `emp_no` and password and
-        ///  caches the token (other calls log in by themselves; this checks the credentials
-        ///  early). Writes what the server says of the user, without the token:
-        ///  `{"epm_no":"ate","emp_name":"ate","company":"6300","account":false}`.
-        ///
-        ///  Buffer rules, encoding, ownership and thread-safety as `meslink_client_call`.
-        ///  Bad credentials are `MESLINK_E_AUTH` with the server's message
-        ///  (`无法使用提供的认证信息登录。`) in the last error.
-        ///
-        ///  Returns the statuses of `meslink_client_call`.
-        ///
-        ///  # Safety
-        ///  `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
-        /// </summary>
-        [DllImport(__DllName, EntryPoint = "meslink_ate_login", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
-        public static extern int meslink_ate_login(int client, byte* buf, uint cap, uint* out_len);
-
-        /// <summary>
-        ///  `ate.sn_detail.get`: reads the work order `work_order` (工单号) and writes the
-        ///  server's JSON: `{"SERIAL_NUMBER":"BZJ614KM901580Z","FUNCTION_NAME":"HWR650RUSN",
-        ///  "TARGET_QTY":928,"SN_QTY":928}`. An unknown work order is `MESLINK_E_BUSINESS` with
-        ///  the server's `未找到。` in the last error.
+        ///  The typed answer of a call (what the C# and Python wrappers read their generated
+        ///  models from): as `meslink_client_call`, but the answer is the call's model as the
+        ///  catalog names it (`meslink catalog --json`, `answer`), normalised by the core: a work
+        ///  order as `{"SERIAL_NUMBER",...,"raw"}`, the organization tree with ordered `children`
+        ///  and levels, the trace tree with its children under `trees`; `null` for a call that
+        ///  answers nothing; the server's JSON for the others.
         ///
         ///  Buffer rules, encoding, ownership and thread-safety as `meslink_client_call`.
         ///
         ///  Returns the statuses of `meslink_client_call`.
         ///
         ///  # Safety
-        ///  `work_order`: NULL or a NUL-terminated string. `buf`: NULL or `cap` writable bytes.
-        ///  `out_len`: NULL or a writable `uint32_t`.
+        ///  As `meslink_client_call`.
         /// </summary>
-        [DllImport(__DllName, EntryPoint = "meslink_ate_sn_detail_get", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
-        public static extern int meslink_ate_sn_detail_get(int client, byte* work_order, byte* buf, uint cap, uint* out_len);
-
-        /// <summary>
-        ///  `ate.sn_detail.upload`: records the serial number `sn` against `work_order`.
-        ///  The server checks the SN against the work order's rule: a failed check is
-        ///  `MESLINK_E_BUSINESS` with the server's text (`SN RULER CHECK NG!FIX`) in the last
-        ///  error. Only retried when the request provably never left this machine, so an SN is
-        ///  never recorded twice by meslink.
-        ///
-        ///  Strings are read in the client's encoding (see `meslink_client_call`); the caller
-        ///  owns them. Thread-safe, like `meslink_client_call`.
-        ///
-        ///  Returns the statuses of `meslink_client_call` except `MESLINK_E_BUFFER_TOO_SMALL`.
-        ///
-        ///  # Safety
-        ///  `work_order`, `sn`: NULL or NUL-terminated strings.
-        /// </summary>
-        [DllImport(__DllName, EntryPoint = "meslink_ate_sn_detail_upload", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
-        public static extern int meslink_ate_sn_detail_upload(int client, byte* work_order, byte* sn);
-
-        /// <summary>
-        ///  `grading.save`: saves one cell's grading record (分容数据) and writes the server's
-        ///  answer, `{"state":1,"msg":"保存成功","resBody":...}`.
-        ///
-        ///  `record_json` is a JSON object with the server's field names: `batteryStation`,
-        ///  `deviceCode`, `barcode`, `testTime`, `workStep` (required) and `voltage`,
-        ///  `electricity`, `volume`, `energy` (numbers, optional). `testTime` may be
-        ///  `"yyyy-MM-dd HH:mm:ss"` (plant local time), ISO 8601 (`"2024-05-06T07:08:09"`, with
-        ///  an offset converted to local time), or a number of Unix seconds. A missing or wrong
-        ///  field is `MESLINK_E_INVALID_ARGUMENT` naming it, before anything is sent; the
-        ///  server's refusal (`state` -1) is `MESLINK_E_BUSINESS` with its `msg` and code.
-        ///
-        ///  Buffer rules, encoding, ownership and thread-safety as `meslink_client_call`.
-        ///
-        ///  Returns the statuses of `meslink_client_call`.
-        ///
-        ///  # Safety
-        ///  `record_json`: NULL or a NUL-terminated string. `buf`: NULL or `cap` writable
-        ///  bytes. `out_len`: NULL or a writable `uint32_t`.
-        /// </summary>
-        [DllImport(__DllName, EntryPoint = "meslink_grading_save", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
-        public static extern int meslink_grading_save(int client, byte* record_json, byte* buf, uint cap, uint* out_len);
+        [DllImport(__DllName, EntryPoint = "meslink_client_call_typed", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        public static extern int meslink_client_call_typed(int client, byte* call_id, byte* params_json, byte* buf, uint cap, uint* out_len);
 
         /// <summary>
         ///  Opens a client: one HTTP connection pool and the login state of every configured
@@ -354,6 +296,75 @@ namespace MesLink.Native
         /// </summary>
         [DllImport(__DllName, EntryPoint = "meslink_version", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         public static extern byte* meslink_version();
+
+        /// <summary>
+        ///  `ate.login` (POST /api/login/): Log in; the token stays inside the client, which renews it itself.
+        ///
+        ///  Its optional parameters go through `meslink_client_call`.
+        ///
+        ///  Writes the server's JSON answer into `buf`. Buffer rules, encoding, ownership and
+        ///  thread-safety as `meslink_client_call`; returns its statuses.
+        ///
+        ///  # Safety
+        ///  `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "meslink_ate_login", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        public static extern int meslink_ate_login(int client, byte* buf, uint cap, uint* out_len);
+
+        /// <summary>
+        ///  `ate.sn_detail.get` (GET /api/sn_detail/{work_order}/): Work order: SERIAL_NUMBER, FUNCTION_NAME, TARGET_QTY, SN_QTY.
+        ///
+        ///  `work_order`: 工单号.
+        ///
+        ///  Writes the server's JSON answer into `buf`. Buffer rules, encoding, ownership and
+        ///  thread-safety as `meslink_client_call`; returns its statuses.
+        ///
+        ///  # Safety
+        ///  `work_order`: NULL or NUL-terminated strings. `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "meslink_ate_sn_detail_get", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        public static extern int meslink_ate_sn_detail_get(int client, byte* work_order, byte* buf, uint cap, uint* out_len);
+
+        /// <summary>
+        ///  `ate.sn_detail.upload` (POST /api/sn_detail/): Upload a serial number; the server checks it against the SN rule.
+        ///
+        ///  `work_order`: 工单号.
+        ///  `sn`: SerialNumber.
+        ///
+        ///  Strings are read in the client's encoding; the caller owns them. Thread-safe, like
+        ///  `meslink_client_call`; returns its statuses except `MESLINK_E_BUFFER_TOO_SMALL`.
+        ///
+        ///  # Safety
+        ///  `work_order`, `sn`: NULL or NUL-terminated strings.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "meslink_ate_sn_detail_upload", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        public static extern int meslink_ate_sn_detail_upload(int client, byte* work_order, byte* sn);
+
+        /// <summary>
+        ///  `grading.save` (POST /api/pick/volumeCollectData/save): Save one cell's grading record (newest record per barcode wins).
+        ///
+        ///  `record_json` is a JSON object with the server's field names:
+        ///  `batteryStation` (电池工位),
+        ///  `deviceCode` (设备编码),
+        ///  `barcode` (电芯条码),
+        ///  `testTime` (测试时间 (yyyy-MM-dd HH:mm:ss)),
+        ///  `workStep` (工步),
+        ///  `voltage` (电压, optional),
+        ///  `electricity` (电流, optional),
+        ///  `volume` (容量, optional),
+        ///  `energy` (能量, optional),
+        ///  checked before anything is sent (a missing or wrong field is
+        ///  `MESLINK_E_INVALID_ARGUMENT` naming it). Date-times: `yyyy-MM-dd HH:mm:ss`, ISO 8601
+        ///  (an offset is converted by the core) or Unix seconds.
+        ///
+        ///  Writes the server's JSON answer into `buf`. Buffer rules, encoding, ownership and
+        ///  thread-safety as `meslink_client_call`; returns its statuses.
+        ///
+        ///  # Safety
+        ///  `record_json`: NULL or NUL-terminated strings. `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "meslink_grading_save", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        public static extern int meslink_grading_save(int client, byte* record_json, byte* buf, uint cap, uint* out_len);
 
         /// <summary>
         ///  Stores a record of a spoolable call in the client's spool and returns once it is

@@ -29,7 +29,7 @@ from .errors import (
     ProtocolError,
     TransportError,
 )
-from .mgm import OrgNode, SysInfo
+from .mgm import OrgLevel, OrgNode, SysInfo
 from .records import GradingRecord, LoginInfo, SnDetail
 from .trace import TraceNode, TraceResult, TraceType
 from .stream import (
@@ -57,6 +57,7 @@ __all__ = [
     "TraceNode",
     "TraceResult",
     "OrgNode",
+    "OrgLevel",
     "SysInfo",
     "Stream",
     "StreamEvent",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-import decimal
 import json
 import os
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Union
@@ -11,17 +9,14 @@ from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, 
 from . import _native
 from ._handle import NativeHandle
 from .errors import InvalidArgumentError, MeslinkError
-from .records import DateTimeLike, GradingRecord, LoginInfo, SnDetail
-from .trace import TraceResult, TraceType
-
-from .mgm import OrgNode, SysInfo
+from ._generated import _ClientCalls
+from ._wire import wire
 from .stream import Stream
 from .stream import _open as _open_stream
 from .transfer import Transfer
 from .transfer import _start as _start_transfer
 
 if TYPE_CHECKING:
-    from .energy import Energy
     from .spool import Spool
 
 __all__ = ["Client"]
@@ -29,7 +24,7 @@ __all__ = ["Client"]
 Config = Union[Mapping[str, Any], str]
 
 
-class Client(NativeHandle):
+class Client(NativeHandle, _ClientCalls):
     """A connection to the plant's MES servers.
 
     ``config`` is the client configuration as a dict or JSON text::
@@ -128,100 +123,15 @@ class Client(NativeHandle):
         items = self._native.call_batch(id, text, concurrency)
         return [json.loads(i) if isinstance(i, str) else i for i in items]
 
-    # -- named calls ----------------------------------------------------------------
+    # -- typed calls ----------------------------------------------------------------
+    # Every request call's typed method (``ate_sn_detail_get``, ``grading_save``,
+    # ``trace_query``, ``mgm_organization``, ``client.energy.meters.create``, ...) is
+    # generated from the catalog into ``_generated._ClientCalls``; they all come here.
 
-    @property
-    def energy(self) -> "Energy":
-        """The energy platform's calls as named methods, grouped as in its document:
-        ``client.energy.meters.create(Meter_Name=..., ...)``, ``client.energy.meters.list_all()``."""
-        from .energy import Energy
-
-        return Energy(self)
-
-    def ate_login(self) -> LoginInfo:
-        """``ate.login`` with the configured credentials. Not needed before other calls,
-        which log in on first use; useful to check the credentials at start-up."""
-        return LoginInfo._from_answer(self.call("ate.login"))
-
-    def ate_sn_detail_get(self, work_order: str) -> SnDetail:
-        """``ate.sn_detail.get``: the work order's SN counters. An unknown work order
-        raises :class:`~meslink.BusinessError` with ``server_message == "未找到。"``."""
-        return SnDetail._from_answer(self.call("ate.sn_detail.get", {"work_order": work_order}))
-
-    def ate_sn_detail_upload(self, work_order: str, sn: str) -> None:
-        """``ate.sn_detail.upload``: records ``sn`` against ``work_order``. A failed SN rule
-        check raises :class:`~meslink.BusinessError` with the server's text
-        (``"SN RULER CHECK NG!FIX"``). Not retried once the request may have arrived."""
-        self.call("ate.sn_detail.upload", {"work_order": work_order, "sn": sn})
-
-    def grading_save(
-        self,
-        record: Optional[GradingRecord] = None,
-        *,
-        battery_station: Optional[str] = None,
-        device_code: Optional[str] = None,
-        barcode: Optional[str] = None,
-        test_time: Optional[DateTimeLike] = None,
-        work_step: Optional[str] = None,
-        voltage: Optional[float] = None,
-        electricity: Optional[float] = None,
-        volume: Optional[float] = None,
-        energy: Optional[float] = None,
-    ) -> Dict[str, Any]:
-        """``grading.save``: one cell's record, as a :class:`GradingRecord` or as keyword
-        arguments; answers the server's ``{"state": 1, "msg": ..., "resBody": ...}``.
-
-        ``test_time`` is a ``datetime`` (naive = plant local time; aware = converted to
-        this machine's local time) or text; it is sent as ``yyyy-MM-dd HH:mm:ss``. A
-        missing required field raises :class:`~meslink.InvalidArgumentError` naming it,
-        before anything is sent. The MES keeps the newest record per barcode.
-        """
-        fields = {
-            "battery_station": battery_station,
-            "device_code": device_code,
-            "barcode": barcode,
-            "test_time": test_time,
-            "work_step": work_step,
-            "voltage": voltage,
-            "electricity": electricity,
-            "volume": volume,
-            "energy": energy,
-        }
-        if record is None:
-            record = GradingRecord(**fields)  # type: ignore[arg-type]
-        elif not isinstance(record, GradingRecord):
-            raise TypeError("record must be a GradingRecord, not %s" % type(record).__name__)
-        elif any(v is not None for v in fields.values()):
-            raise TypeError("pass either a GradingRecord or keyword arguments, not both")
-        return self.call("grading.save", record.to_params())
-
-    def trace_query(self, unique_code: str, trace_type: Union[TraceType, str]) -> TraceResult:
-        """``trace.query``: the forward or reverse quality trace of ``unique_code`` as a
-        :class:`~meslink.TraceResult` (typed tree, raw ``data`` string, whole answer).
-        ``trace_type`` is a :class:`~meslink.TraceType` or ``"forward"``/``"reverse"``.
-        ``corpId``, ``userId`` and ``source`` come from the ``trace`` configuration; pass
-        them to :meth:`call` to set them per call. A signature refused by the gateway
-        raises :class:`~meslink.AuthError` quoting its ``X-Ca-Error-Message``."""
-        kind = trace_type.value if isinstance(trace_type, TraceType) else trace_type
-        answer = self.call("trace.query", {"uniqueCode": unique_code, "traceType": kind})
-        return TraceResult._from_answer(answer)
-    # -- the machine-tool IoT platform (seed 003): resources ------------------------
-
-    def mgm_organization(self) -> OrgNode:
-        """``mgm.organization``: the factory tree this app may see, as the root
-        :class:`~meslink.OrgNode` (level ``"factory"``) whose ``children`` follow the
-        numeric keys of the server's ``members``; ``node.raw`` is the server's JSON.
-        Tokens and the platform's call limit are handled inside."""
-        return OrgNode._from_data(self.call("mgm.organization"))
-
-    def mgm_sys_info(self, machines: Iterable[str]) -> Dict[str, SysInfo]:
-        """``mgm.sys_info``: each machine's ``cnc_system``, ``cnc_class`` and
-        ``cnc_model``, by machine id. An unknown machine raises
-        :class:`~meslink.BusinessError` with ``server_code == "3012"``."""
-        if isinstance(machines, (str, bytes)):
-            raise TypeError("machines must be a list of machine ids, not a single string")
-        answer = self.call("mgm.sys_info", {"machine_list": list(machines)})
-        return {str(k): SysInfo._from_data(v) for k, v in answer.items()}
+    def _call_typed(self, id: str, params: Optional[Mapping[str, Any]] = None) -> Any:
+        """The call ``id`` answering its typed model as JSON, normalised by the core."""
+        text = None if params is None else _dumps(params, "the parameters")
+        return json.loads(self._native.call_typed(id, text))
 
     # -- the machine-tool IoT platform (seed 003): stream and transfer ---------------
 
@@ -286,13 +196,10 @@ class Client(NativeHandle):
 
 
 def _default(value: Any) -> Any:
-    if isinstance(value, datetime.datetime):
-        from .records import _wire_time
-
-        return _wire_time(value)
-    if isinstance(value, decimal.Decimal):
-        return float(value)
-    raise TypeError("%s is not JSON serialisable" % type(value).__name__)
+    converted = wire(value)
+    if converted is value:
+        raise TypeError("%s is not JSON serialisable" % type(value).__name__)
+    return converted
 
 
 def _dumps(value: Any, what: str) -> str:

@@ -28,7 +28,7 @@ def data(answer: Dict[str, Any]) -> Any:
 
 def new_machine(client: meslink.Client, name: str) -> int:
     created = client.energy.machines.create(
-        Meter_Superior=name, Meter_Department="西车间", equipmentCode="03", equipmentUnitCode="0003"
+        meter_superior=name, meter_department="西车间", equipment_code="03", equipment_unit_code="0003"
     )
     return int(data(created)["id"])
 
@@ -36,7 +36,7 @@ def new_machine(client: meslink.Client, name: str) -> int:
 def test_named_methods_round_trip(client: meslink.Client, sim: Sim) -> None:
     machine = new_machine(client, "测试机-py")
     meter = int(
-        data(client.energy.meters.create(Meter_Name="电表-py", Meter_Type="0", Meter_Superior_id=machine))["id"]
+        data(client.energy.meters.create("电表-py", "0", machine))["id"]
     )
     rows = data(client.energy.meters.list(id=meter))
     assert rows[0]["Meter_Name"] == "电表-py"
@@ -52,7 +52,7 @@ def test_named_methods_round_trip(client: meslink.Client, sim: Sim) -> None:
 def test_page_walk_returns_every_record_once(client: meslink.Client) -> None:
     for i in range(5):
         new_machine(client, "机-%d" % i)
-    first = client.energy.machines.list(Per_Page_Counts=1000)
+    first = client.energy.machines.list(per_page_counts=1000)
     total = int(first["Total_Numbers"])
     assert total >= 5
     for per_page in (1, 2, 3, 1000):
@@ -65,22 +65,22 @@ def test_enums_and_datetimes(client: meslink.Client) -> None:
     assert TimeType.Day == 3 and AmountType.ByMeterType == 1
     end = datetime.datetime.now().replace(microsecond=0)
     answer = client.energy.consumption.total(
-        Time_Type=TimeType.Day,
-        Time_Start=end - datetime.timedelta(days=2),
-        Time_End=end,
-        Amount_Type=AmountType.ByMeterType,
+        time_type=TimeType.Day,
+        time_start=end - datetime.timedelta(days=2),
+        time_end=end,
+        amount_type=AmountType.BY_METER_TYPE,
     )
     assert answer["Err_No"] in ("0", 0)
     # A date-time the core cannot read is refused before anything is sent, naming it.
     with pytest.raises(meslink.InvalidArgumentError, match="Time_Start"):
         client.energy.consumption.total(
-            Time_Type=TimeType.Day, Time_Start="yesterday", Time_End=end, Amount_Type=1
+            time_type=TimeType.DAY, time_start="yesterday", time_end=end, amount_type=1
         )
 
 
 def test_missing_parameter_is_named(client: meslink.Client, sim: Sim) -> None:
-    with pytest.raises(TypeError):
-        client.energy.meters.create(Meter_Type="0")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="Meter_Name"):
+        client.energy.meters.create(meter_type="0")  # type: ignore[call-arg]
     with pytest.raises(meslink.InvalidArgumentError, match="Meter_Name"):
         client.call("energy.meters.create", {"Meter_Type": "0", "Meter_Superior_id": 1})
     assert sim.requests("energy.meters.create") == 0
@@ -89,9 +89,24 @@ def test_missing_parameter_is_named(client: meslink.Client, sim: Sim) -> None:
 def test_upload_image_from_bytes_and_path(client: meslink.Client, sim: Sim, tmp_path: Any) -> None:
     machine = new_machine(client, "拍照机")
     png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
-    client.energy.machines.upload_image(Meter_Superior_id=machine, Machine_Image=png)
+    client.energy.machines.upload_image(machine, png)
     assert sim.state()["energy"]["image_sizes"][str(machine)] == len(png)
     path = tmp_path / "机器.png"
     path.write_bytes(png * 2)
-    client.energy.machines.upload_image(Meter_Superior_id=machine, Machine_Image=path)
+    client.energy.machines.upload_image(machine, machine_image=path)
     assert sim.state()["energy"]["image_sizes"][str(machine)] == 2 * len(png)
+
+
+def test_wire_name_keywords_still_work_but_are_deprecated(client: meslink.Client, sim: Sim) -> None:
+    # The names of the earlier generated methods (the wire names) keep working.
+    machine = new_machine(client, "旧名机")
+    with pytest.warns(DeprecationWarning, match="Meter_Name"):
+        created = client.energy.meters.create(Meter_Name="旧名表", Meter_Type="0", Meter_Superior_id=machine)
+    rows = data(client.energy.meters.list(id=int(data(created)["id"])))
+    assert rows[0]["Meter_Name"] == "旧名表"
+    with pytest.raises(TypeError, match="twice"):
+        client.energy.meters.create("a", "0", machine, Meter_Name="b")
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        client.energy.meters.create("a", "0", machine, Colour="red")
+    # Both spellings of an enumeration member.
+    assert TimeType.DAY is TimeType.Day and AmountType.BY_METER_TYPE is AmountType.ByMeterType

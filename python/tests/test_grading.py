@@ -1,6 +1,10 @@
 """The grading cabinet MES (seed 001): save one record, newest per barcode."""
 
 import datetime
+import json
+import os
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -133,3 +137,27 @@ def test_server_refusal_is_a_business_error(make_config: Any, sim: Any) -> None:
             )
     assert info.value.server_code == "-1"
     assert info.value.server_message
+
+
+def test_one_date_time_rule_the_offset_travels_and_the_core_converts(
+    config: Any, sim: Any
+) -> None:
+    # The language layer sends ISO 8601 with the value's own offset (+08:00 here) ...
+    china = datetime.timezone(datetime.timedelta(hours=8))
+    when = datetime.datetime(2024, 6, 3, 16, 0, 0, tzinfo=china)
+    record = meslink.GradingRecord(
+        battery_station="S", device_code="D", barcode="TZ1", test_time=when, work_step="W"
+    )
+    assert record.to_params()["testTime"] == "2024-06-03T16:00:00+08:00"
+    # ... and the core alone converts it: from a station whose zone is UTC, the server
+    # receives 08:00 (the conversion to the server's own zone is issue #13's).
+    script = (
+        "import datetime, json, sys, meslink\n"
+        "tz = datetime.timezone(datetime.timedelta(hours=8))\n"
+        "with meslink.Client(json.loads(sys.argv[1])) as c:\n"
+        "    c.grading_save(battery_station='S', device_code='D', barcode='TZ2', work_step='W',\n"
+        "                   test_time=datetime.datetime(2024, 6, 3, 16, 0, 0, tzinfo=tz))\n"
+    )
+    env = dict(os.environ, TZ="UTC")
+    subprocess.run([sys.executable, "-c", script, json.dumps(config)], env=env, check=True, cwd="/")
+    assert sim.grading_record("TZ2")["testTime"] == "2024-06-03 08:00:00"

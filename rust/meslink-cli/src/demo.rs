@@ -81,7 +81,7 @@ pub fn run() -> Result<(), Error> {
             battery_station: "ST01".into(),
             device_code: "FR-07".into(),
             barcode: format!("0AVCC26111121G95L01{i:05}"),
-            test_time: now,
+            test_time: now.into(),
             work_step: "分容".into(),
             voltage: Some(3.28 + i as f64 * 0.001),
             electricity: Some(1.5),

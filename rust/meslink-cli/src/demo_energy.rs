@@ -1,6 +1,7 @@
 //! The demo's energy part: the platform's meters (every page) and yesterday-to-now
 //! consumption by energy kind, through the named methods.
 
+use meslink::models::{AmountType, TimeType};
 use meslink::{Client, Error};
 use meslink_sim::Sim;
 use serde_json::{json, Value};
@@ -24,12 +25,12 @@ pub fn run(sim: &Sim) -> Result<(), Error> {
     );
     let now = chrono::Local::now().naive_local();
     let since = now - chrono::Duration::days(1);
-    let total = meslink::runtime::block_on(energy.consumption().total(json!({
-        "Time_Type": "3",
-        "Amount_Type": "1",
-        "Time_Start": since.format("%Y-%m-%d 00:00:00").to_string(),
-        "Time_End": now.format("%Y-%m-%d %H:%M:%S").to_string(),
-    })))??;
+    let total = meslink::runtime::block_on(energy.consumption().total(
+        TimeType::Day,
+        since.date().and_hms_opt(0, 0, 0).unwrap_or(since),
+        now,
+        AmountType::ByMeterType,
+    ))??;
     println!("  consumption since yesterday, by energy kind:");
     for row in total["Data"].as_array().into_iter().flatten() {
         println!(

@@ -37,7 +37,7 @@ fn organization(client: &Client) -> Result<Vec<String>, Error> {
     let tree = runtime::block_on(client.mgm_organization())??;
     println!(
         "\n6. machine-tool platform   organization of factory {}",
-        tree.factory_id
+        tree.factory_id()
     );
     let ids: Vec<String> = tree
         .machines()

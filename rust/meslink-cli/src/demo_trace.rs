@@ -29,7 +29,7 @@ pub fn run(sim: &Sim, sn: &str) -> Result<(), Error> {
         battery_station: "EOL".into(),
         device_code: "EOL-01".into(),
         barcode: sn.into(),
-        test_time: chrono::Local::now().naive_local(),
+        test_time: chrono::Local::now().naive_local().into(),
         work_step: "EOL".into(),
         voltage: Some(3.3),
         electricity: None,

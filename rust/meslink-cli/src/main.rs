@@ -17,9 +17,10 @@ usage:
   meslink call <id> [PARAMS_JSON] (--config FILE | --config-json JSON)
                                        one documented call; prints the answer as JSON
   meslink sim [simulator options]      run the simulator (see meslink sim --help)
-  meslink catalog [--coverage|--json|--enums]
+  meslink catalog [--coverage|--json|--enums|--models]
                                        the implemented calls, the README coverage table,
-                                       the catalog as JSON, or the documented enumerations
+                                       the catalog as JSON, the documented enumerations,
+                                       or the answer models' schema
   meslink spool --file PATH status|list [--dead] [--limit N]|retry SEQ|discard SEQ
                                        inspect a store-and-forward spool file (also while
                                        its station runs); see meslink spool --help
@@ -116,6 +117,13 @@ fn catalog(args: &[String]) {
         println!(
             "{}",
             serde_json::to_string_pretty(&catalog::enums_json()).unwrap_or_default()
+        );
+        return;
+    }
+    if args.iter().any(|a| a == "--models") {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&catalog::models::to_json()).unwrap_or_default()
         );
         return;
     }

@@ -1,8 +1,9 @@
-//! Calls: the generic JSON call and the named calls.
+//! Calls: the generic JSON call, the typed call, and what the named exports share.
 //!
-//! Every named export is the generic path with its call id and its arguments named
-//! (one line each in [`named`]); only the C signatures are written out, because
-//! cbindgen and csbindgen read the source without expanding macros.
+//! The named exports (`meslink_ate_sn_detail_get`, ...) are generated from the catalog
+//! into `named.rs`: each is the generic path with its call id and its arguments named
+//! ([`named`]), written out in full because cbindgen and csbindgen read the source
+//! without expanding macros.
 //!
 //! Every string of a call is in its client's encoding: the arguments, the answer, and
 //! the last error of a failure once the client is found.
@@ -10,21 +11,23 @@
 use crate::buffer::Out;
 use crate::client::{self, Open};
 use crate::error::Failure;
-use crate::status::MESLINK_OK;
 use crate::{guard, text};
 use serde_json::{Map, Value};
 use std::ffi::c_char;
 
 /// The body of an export on the client `id`: the client, held for the call, runs
 /// `body`; a failure after the lookup is in the client's encoding.
-fn on_client<T>(id: i32, body: impl FnOnce(&Open) -> Result<T, Failure>) -> Result<T, Failure> {
+pub(crate) fn on_client<T>(
+    id: i32,
+    body: impl FnOnce(&Open) -> Result<T, Failure>,
+) -> Result<T, Failure> {
     let open = client::get(id)?;
     body(&open).map_err(|f| f.in_encoding(open.encoding))
 }
 
 /// [`on_client`] for an export that writes an answer: `body` reads the arguments and
 /// calls; its answer is delivered into `out` in the client's encoding.
-fn answer(
+pub(crate) fn answer(
     out: &Out,
     id: i32,
     body: impl FnOnce(&Open) -> Result<Value, Failure>,
@@ -38,7 +41,11 @@ fn answer(
 ///
 /// # Safety
 /// Each pointer must be NULL or a NUL-terminated string.
-unsafe fn named(open: &Open, id: &str, args: &[(&str, *const c_char)]) -> Result<Value, Failure> {
+pub(crate) unsafe fn named(
+    open: &Open,
+    id: &str,
+    args: &[(&str, *const c_char)],
+) -> Result<Value, Failure> {
     let mut params = Map::new();
     for &(name, ptr) in args {
         // SAFETY: forwarded contract.
@@ -134,125 +141,35 @@ pub unsafe extern "C" fn meslink_client_call_all_pages(
     })
 }
 
-/// `ate.login`: logs in to the ATE MES with the configured `emp_no` and password and
-/// caches the token (other calls log in by themselves; this checks the credentials
-/// early). Writes what the server says of the user, without the token:
-/// `{"epm_no":"ate","emp_name":"ate","company":"6300","account":false}`.
-///
-/// Buffer rules, encoding, ownership and thread-safety as `meslink_client_call`.
-/// Bad credentials are `MESLINK_E_AUTH` with the server's message
-/// (`无法使用提供的认证信息登录。`) in the last error.
-///
-/// Returns the statuses of `meslink_client_call`.
-///
-/// # Safety
-/// `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
-#[no_mangle]
-pub unsafe extern "C" fn meslink_ate_login(
-    client: i32,
-    buf: *mut c_char,
-    cap: u32,
-    out_len: *mut u32,
-) -> i32 {
-    guard::call("meslink_ate_login", || {
-        // SAFETY (both blocks): the caller's contract above.
-        let out = unsafe { Out::new(buf, cap, out_len) }?;
-        // The core keeps the token inside the client: it is not in the answer.
-        answer(&out, client, |c| unsafe { named(c, "ate.login", &[]) })
-    })
-}
-
-/// `ate.sn_detail.get`: reads the work order `work_order` (工单号) and writes the
-/// server's JSON: `{"SERIAL_NUMBER":"BZJ614KM901580Z","FUNCTION_NAME":"HWR650RUSN",
-/// "TARGET_QTY":928,"SN_QTY":928}`. An unknown work order is `MESLINK_E_BUSINESS` with
-/// the server's `未找到。` in the last error.
+/// The typed answer of a call (what the C# and Python wrappers read their generated
+/// models from): as `meslink_client_call`, but the answer is the call's model as the
+/// catalog names it (`meslink catalog --json`, `answer`), normalised by the core: a work
+/// order as `{"SERIAL_NUMBER",...,"raw"}`, the organization tree with ordered `children`
+/// and levels, the trace tree with its children under `trees`; `null` for a call that
+/// answers nothing; the server's JSON for the others.
 ///
 /// Buffer rules, encoding, ownership and thread-safety as `meslink_client_call`.
 ///
 /// Returns the statuses of `meslink_client_call`.
 ///
 /// # Safety
-/// `work_order`: NULL or a NUL-terminated string. `buf`: NULL or `cap` writable bytes.
-/// `out_len`: NULL or a writable `uint32_t`.
+/// As `meslink_client_call`.
 #[no_mangle]
-pub unsafe extern "C" fn meslink_ate_sn_detail_get(
+pub unsafe extern "C" fn meslink_client_call_typed(
     client: i32,
-    work_order: *const c_char,
+    call_id: *const c_char,
+    params_json: *const c_char,
     buf: *mut c_char,
     cap: u32,
     out_len: *mut u32,
 ) -> i32 {
-    guard::call("meslink_ate_sn_detail_get", || {
-        // SAFETY (both blocks): the caller's contract above.
-        let out = unsafe { Out::new(buf, cap, out_len) }?;
-        let args = [("work_order", work_order)];
-        answer(&out, client, |c| unsafe {
-            named(c, "ate.sn_detail.get", &args)
-        })
-    })
-}
-
-/// `ate.sn_detail.upload`: records the serial number `sn` against `work_order`.
-/// The server checks the SN against the work order's rule: a failed check is
-/// `MESLINK_E_BUSINESS` with the server's text (`SN RULER CHECK NG!FIX`) in the last
-/// error. Only retried when the request provably never left this machine, so an SN is
-/// never recorded twice by meslink.
-///
-/// Strings are read in the client's encoding (see `meslink_client_call`); the caller
-/// owns them. Thread-safe, like `meslink_client_call`.
-///
-/// Returns the statuses of `meslink_client_call` except `MESLINK_E_BUFFER_TOO_SMALL`.
-///
-/// # Safety
-/// `work_order`, `sn`: NULL or NUL-terminated strings.
-#[no_mangle]
-pub unsafe extern "C" fn meslink_ate_sn_detail_upload(
-    client: i32,
-    work_order: *const c_char,
-    sn: *const c_char,
-) -> i32 {
-    guard::call("meslink_ate_sn_detail_upload", || {
-        let args = [("work_order", work_order), ("sn", sn)];
-        // SAFETY: the caller's contract above.
-        on_client(client, |c| unsafe {
-            named(c, "ate.sn_detail.upload", &args)
-        })?;
-        Ok(MESLINK_OK)
-    })
-}
-
-/// `grading.save`: saves one cell's grading record (分容数据) and writes the server's
-/// answer, `{"state":1,"msg":"保存成功","resBody":...}`.
-///
-/// `record_json` is a JSON object with the server's field names: `batteryStation`,
-/// `deviceCode`, `barcode`, `testTime`, `workStep` (required) and `voltage`,
-/// `electricity`, `volume`, `energy` (numbers, optional). `testTime` may be
-/// `"yyyy-MM-dd HH:mm:ss"` (plant local time), ISO 8601 (`"2024-05-06T07:08:09"`, with
-/// an offset converted to local time), or a number of Unix seconds. A missing or wrong
-/// field is `MESLINK_E_INVALID_ARGUMENT` naming it, before anything is sent; the
-/// server's refusal (`state` -1) is `MESLINK_E_BUSINESS` with its `msg` and code.
-///
-/// Buffer rules, encoding, ownership and thread-safety as `meslink_client_call`.
-///
-/// Returns the statuses of `meslink_client_call`.
-///
-/// # Safety
-/// `record_json`: NULL or a NUL-terminated string. `buf`: NULL or `cap` writable
-/// bytes. `out_len`: NULL or a writable `uint32_t`.
-#[no_mangle]
-pub unsafe extern "C" fn meslink_grading_save(
-    client: i32,
-    record_json: *const c_char,
-    buf: *mut c_char,
-    cap: u32,
-    out_len: *mut u32,
-) -> i32 {
-    guard::call("meslink_grading_save", || {
-        // SAFETY (both blocks): the caller's contract above.
+    guard::call("meslink_client_call_typed", || {
+        // SAFETY (all blocks): the caller's contract above.
         let out = unsafe { Out::new(buf, cap, out_len) }?;
         answer(&out, client, |c| {
-            let record = unsafe { text::json_arg(record_json, "record_json", c.encoding) }?;
-            Ok(c.client.call_blocking("grading.save", record)?)
+            let id = unsafe { text::arg(call_id, "call_id", c.encoding) }?;
+            let params = unsafe { text::json_arg(params_json, "params_json", c.encoding) }?;
+            Ok(c.client.call_typed_blocking(&id, params)?)
         })
     })
 }

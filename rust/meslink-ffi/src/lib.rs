@@ -35,6 +35,9 @@ pub mod buffer;
 pub mod client;
 // The generic call and the named calls.
 pub mod calls;
+// The named exports the catalog marks (generated).
+#[rustfmt::skip]
+pub mod named;
 // The batch call.
 pub mod batch;
 // Stream handles (mgm.realtime).
@@ -53,6 +56,7 @@ pub use buffer::*;
 pub use calls::*;
 pub use client::*;
 pub use error::{meslink_error_last, meslink_error_last_json};
+pub use named::*;
 pub use spool::*;
 pub use status::*;
 pub use stream::*;

@@ -5,8 +5,8 @@ use crate::config::ClientConfig;
 use crate::servers::{ate, energy, grading, mgm, trace};
 use crate::spool::Spool;
 use crate::transport::Http;
-use crate::{runtime, Error, GradingRecord, LoginInfo, Result, SnDetail, TraceResult, TraceType};
-use serde_json::{json, Value};
+use crate::{runtime, Error, Result};
+use serde_json::Value;
 use std::sync::Arc;
 
 /// A connection to the plant's servers. Cheap to clone (clones share the pool and tokens);
@@ -142,54 +142,4 @@ impl Client {
     pub fn call_blocking(&self, id: &str, params: Value) -> Result<Value> {
         runtime::block_on(self.call(id, params))?
     }
-
-    /// `ate.login` with the configured credentials. Not needed before other calls: they
-    /// log in on first use. The token is cached, never returned.
-    pub async fn ate_login(&self) -> Result<LoginInfo> {
-        let v = self.call("ate.login", Value::Null).await?;
-        typed(v, "ate.login")
-    }
-
-    /// `ate.sn_detail.get`: the work order's SN counters.
-    pub async fn ate_sn_detail_get(&self, work_order: &str) -> Result<SnDetail> {
-        let v = self
-            .call("ate.sn_detail.get", json!({ "work_order": work_order }))
-            .await?;
-        typed(v, "ate.sn_detail.get")
-    }
-
-    /// `ate.sn_detail.upload`: records `sn` against `work_order`. A failed SN rule check is
-    /// an [`ErrorKind::Business`] error carrying the server's text.
-    pub async fn ate_sn_detail_upload(&self, work_order: &str, sn: &str) -> Result<()> {
-        self.call(
-            "ate.sn_detail.upload",
-            json!({ "work_order": work_order, "sn": sn }),
-        )
-        .await
-        .map(|_| ())
-    }
-
-    /// `grading.save`: one cell's record; answers the server's `{"state":1,...}`.
-    pub async fn grading_save(&self, record: &GradingRecord) -> Result<Value> {
-        self.call("grading.save", record.to_params()).await
-    }
-
-    /// `trace.query`: the forward or reverse quality trace of `unique_code`, as a typed tree
-    /// (the raw `data` string and the whole answer kept). `corpId`, `userId` and `source`
-    /// come from the configuration; pass them to [`Client::call`] to set them per call.
-    pub async fn trace_query(
-        &self,
-        unique_code: &str,
-        trace_type: TraceType,
-    ) -> Result<TraceResult> {
-        let params = json!({ "uniqueCode": unique_code, "traceType": trace_type.as_str() });
-        let answer = self.call("trace.query", params).await?;
-        TraceResult::from_answer(answer).map_err(|e| e.with_call("trace.query"))
-    }
-}
-
-fn typed<T: serde::de::DeserializeOwned>(v: Value, call: &'static str) -> Result<T> {
-    serde_json::from_value(v).map_err(|e| {
-        Error::protocol(format!("the answer has the wrong shape: {e}")).with_call(call)
-    })
 }

@@ -40,6 +40,60 @@ pub fn format(dt: &NaiveDateTime) -> String {
     dt.format(WIRE_FORMAT).to_string()
 }
 
+/// A date-time argument of a typed method: what each language's layer hands the core.
+/// The one rule: a value with an offset travels as ISO 8601 with that offset, a value
+/// without one as ISO 8601 without (taken as plant time), Unix seconds as a number; the
+/// core alone turns it into the server's format ([`normalize`], [`from_unix`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum DateTimeArg {
+    /// ISO 8601 text, with or without an offset, or `yyyy-MM-dd HH:mm:ss`.
+    Text(String),
+    /// Unix seconds.
+    Unix(i64),
+}
+
+impl From<NaiveDateTime> for DateTimeArg {
+    fn from(t: NaiveDateTime) -> Self {
+        DateTimeArg::Text(t.format("%Y-%m-%dT%H:%M:%S").to_string())
+    }
+}
+
+impl<Tz: chrono::TimeZone> From<DateTime<Tz>> for DateTimeArg
+where
+    Tz::Offset: std::fmt::Display,
+{
+    fn from(t: DateTime<Tz>) -> Self {
+        DateTimeArg::Text(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, false))
+    }
+}
+
+impl From<&str> for DateTimeArg {
+    fn from(t: &str) -> Self {
+        DateTimeArg::Text(t.to_owned())
+    }
+}
+
+impl From<String> for DateTimeArg {
+    fn from(t: String) -> Self {
+        DateTimeArg::Text(t)
+    }
+}
+
+impl From<i64> for DateTimeArg {
+    fn from(unix_seconds: i64) -> Self {
+        DateTimeArg::Unix(unix_seconds)
+    }
+}
+
+impl From<DateTimeArg> for serde_json::Value {
+    fn from(t: DateTimeArg) -> Self {
+        match t {
+            DateTimeArg::Text(s) => serde_json::Value::String(s),
+            DateTimeArg::Unix(n) => serde_json::Value::from(n),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@
 //! is the bug the callers look for.
 
 use crate::catalog::{self, Server};
+use crate::models::FromAnswer;
 use crate::servers::{self, ate, energy, grading, mgm, trace};
 use crate::transport::Answer;
 use crate::{Client, Error, Result};
@@ -72,8 +73,11 @@ pub fn http_answer(status: u16, body: &[u8]) -> Vec<Parsed> {
 pub fn json_value(v: &Value) -> Vec<Parsed> {
     let mut out = vec![
         parsed("trace tree", trace::tree::parse_data(v)),
-        parsed("trace result", trace::TraceResult::from_answer(v.clone())),
-        parsed("mgm organization", mgm::OrgTree::from_data(v)),
+        parsed("trace result", crate::TraceResult::from_answer(v.clone())),
+        parsed(
+            "mgm organization",
+            crate::mgm::OrgNode::from_answer(v.clone()),
+        ),
         parsed("mgm token grant", mgm::tokens::grant(v)),
         parsed(
             "energy page items",

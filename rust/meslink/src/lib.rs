@@ -19,6 +19,8 @@ mod error;
 pub mod fuzzing;
 pub mod handles;
 mod jwt;
+pub mod models;
+pub mod named;
 pub mod runtime;
 mod secret;
 pub mod servers;
@@ -29,16 +31,16 @@ mod transport;
 pub use batch::DEFAULT_BATCH_CONCURRENCY;
 pub use client::Client;
 pub use config::ClientConfig;
+pub use datetime::DateTimeArg;
 pub use error::{Error, ErrorKind, Result};
+pub use models::{GradingRecord, LoginInfo, SnDetail, TraceNode, TraceResult, TraceType};
 pub use secret::Secret;
-pub use servers::ate::{LoginInfo, SnDetail};
-pub use servers::grading::GradingRecord;
-pub use servers::trace::{TraceNode, TraceResult, TraceType};
 pub use spool::{Spool, SpoolConfig, SpoolRecord, SpoolState, SpoolStatus};
 
 /// The machine-tool IoT open API's types (seed 003).
 pub mod mgm {
-    pub use crate::servers::mgm::{codes, MgmConfig, OrgLevel, OrgNode, OrgTree, SysInfo};
+    pub use crate::models::{OrgLevel, OrgNode, SysInfo};
+    pub use crate::servers::mgm::{codes, MgmConfig};
     pub use crate::servers::mgm::{
         transfer_code_meaning, Md5Of, Overflow, Stream, StreamEvent, StreamOptions, StreamStats,
         StreamTransport, Transfer, TransferProgress, TransferRequest, TRANSFER_CODES,

@@ -5,7 +5,7 @@ mod energy_common;
 
 use energy_common::*;
 use meslink::catalog;
-use meslink::servers::energy::NAMED_METHODS;
+use meslink::named::NAMED_METHODS;
 use meslink::{Client, ErrorKind};
 use serde_json::{json, Value};
 
@@ -18,9 +18,9 @@ async fn meter_round_trip_create_list_update_delete() {
     let sim = sim().await;
     let c = client(&sim.base_url());
     let e = c.energy();
-    let machine = e
-        .machines()
-        .create(
+    let machine = c
+        .call(
+            "energy.machines.create",
             json!({"Meter_Superior": "测试机", "Meter_Department": "西车间",
                        "equipmentCode": "03", "equipmentUnitCode": "0003"}),
         )
@@ -28,35 +28,47 @@ async fn meter_round_trip_create_list_update_delete() {
         .unwrap();
     let machine_id = data(&machine)["id"].as_i64().expect("machine id");
     let before = sim.state().energy_record_count("meters");
+    // The typed method: required parameters in order, optional ones set on the request.
     let created = e
         .meters()
-        .create(json!({"Meter_Name": "测试电表", "Meter_Type": "0",
-                       "Meter_Superior_id": machine_id, "Is_HandWork": "1"}))
+        .create("测试电表", "0", &machine_id.to_string())
+        .is_hand_work(meslink::models::YesNo::Yes)
         .await
         .unwrap();
     assert_eq!(created["Err_No"], "0");
     let id = data(&created)["id"].as_i64().expect("meter id");
     assert_eq!(sim.state().energy_record_count("meters"), before + 1);
 
-    let got = e.meters().list(json!({"id": id})).await.unwrap();
+    let got = c
+        .call("energy.meters.list", json!({"id": id}))
+        .await
+        .unwrap();
     let row = &data(&got)[0];
     assert_eq!(row["Meter_Name"], "测试电表");
     assert_eq!(row["Meter_Superior"], "测试机");
 
-    e.meters()
-        .update(
-            json!({"id": id, "Meter_Name": "改名电表", "Meter_Type": "0",
+    c.call(
+        "energy.meters.update",
+        json!({"id": id, "Meter_Name": "改名电表", "Meter_Type": "0",
                        "Meter_Superior_id": machine_id}),
-        )
+    )
+    .await
+    .unwrap();
+    let got = c
+        .call("energy.meters.list", json!({"id": id}))
         .await
         .unwrap();
-    let got = e.meters().list(json!({"id": id})).await.unwrap();
     assert_eq!(data(&got)[0]["Meter_Name"], "改名电表");
 
-    e.meters().delete(json!({"id": id})).await.unwrap();
+    c.call("energy.meters.delete", json!({"id": id}))
+        .await
+        .unwrap();
     assert_eq!(sim.state().energy_record_count("meters"), before);
     // Deleting it again: the platform has no such row any more.
-    let err = e.meters().delete(json!({"id": id})).await.unwrap_err();
+    let err = c
+        .call("energy.meters.delete", json!({"id": id}))
+        .await
+        .unwrap_err();
     assert_eq!(err.kind, ErrorKind::Business, "{err}");
     assert_eq!(err.server_code.as_deref(), Some("4002"));
     assert_eq!(err.server_message.as_deref(), Some("无数据"));
@@ -70,18 +82,20 @@ async fn all_pages_walks_every_page_once() {
     let sim = sim().await;
     let c = client(&sim.base_url());
     for i in 0..23 {
-        c.energy()
-            .products()
-            .create(json!({"Product_Name": format!("产品{i:02}"), "Product_Unit": "件"}))
-            .await
-            .unwrap();
+        c.call(
+            "energy.products.create",
+            json!({"Product_Name": format!("产品{i:02}"), "Product_Unit": "件"}),
+        )
+        .await
+        .unwrap();
     }
     let total = sim.state().energy_record_count("products");
     assert!(total >= 23);
     let one_page = c
-        .energy()
-        .products()
-        .list(json!({"Per_Page_Counts": 10, "Page_Counts": 1}))
+        .call(
+            "energy.products.list",
+            json!({"Per_Page_Counts": 10, "Page_Counts": 1}),
+        )
         .await
         .unwrap();
     assert_eq!(data(&one_page).as_array().unwrap().len(), 10);
@@ -101,8 +115,7 @@ async fn all_pages_walks_every_page_once() {
     assert_eq!(ids.len(), total, "every row exactly once");
     // A page size that divides nothing and one larger than everything.
     assert_eq!(
-        c.energy()
-            .all_pages("energy.products.list", json!({}), 7)
+        c.energy_all_pages("energy.products.list", json!({}), 7)
             .await
             .unwrap()
             .len(),
@@ -127,9 +140,10 @@ async fn missing_or_wrong_parameters_are_refused_before_any_request() {
     let sim = sim().await;
     let c = client(&sim.base_url());
     let e = c
-        .energy()
-        .meters()
-        .create(json!({"Meter_Type": "0", "Meter_Superior_id": 1}))
+        .call(
+            "energy.meters.create",
+            json!({"Meter_Type": "0", "Meter_Superior_id": 1}),
+        )
         .await
         .unwrap_err();
     assert_eq!(e.kind, ErrorKind::InvalidArgument);
@@ -184,12 +198,7 @@ async fn server_refusals_are_typed_errors() {
     assert_eq!(e.call, Some("energy.auth.login"));
     assert!(!e.to_string().contains("wrong-password"));
     let nobody = Client::new(config_for(&sim.base_url(), "nobody", "x")).unwrap();
-    let e = nobody
-        .energy()
-        .regions()
-        .list(Value::Null)
-        .await
-        .unwrap_err();
+    let e = nobody.energy().regions().list().await.unwrap_err();
     assert_eq!(
         (e.kind, e.server_code.as_deref()),
         (ErrorKind::Auth, Some("4104"))
@@ -198,8 +207,8 @@ async fn server_refusals_are_typed_errors() {
     // A machine name that exists already.
     let c = client(&sim.base_url());
     let m = json!({"Meter_Superior": "重复机", "Meter_Department": "A", "equipmentCode": "1", "equipmentUnitCode": "1"});
-    c.energy().machines().create(m.clone()).await.unwrap();
-    let e = c.energy().machines().create(m).await.unwrap_err();
+    c.call("energy.machines.create", m.clone()).await.unwrap();
+    let e = c.call("energy.machines.create", m).await.unwrap_err();
     assert_eq!(
         (e.kind, e.server_code.as_deref()),
         (ErrorKind::Business, Some("4003"))
@@ -280,16 +289,12 @@ async fn get_in_query_string_and_delete_in_json_body() {
     })
     .await;
     let c = client(&server.url);
-    c.energy()
-        .consumption()
-        .total(json!({"Time_Type": 3, "Time_Start": "2024-01-02T03:04:05", "Time_End": "2024-01-02 04:00:00",
+    c.call("energy.consumption.total", json!({"Time_Type": 3, "Time_Start": "2024-01-02T03:04:05", "Time_End": "2024-01-02 04:00:00",
                       "Amount_Type": 1, "Amount_Value": "0,8"}))
         .await
         .unwrap();
     // 6.9 is a read documented as DELETE: sent as DELETE with a JSON body.
-    c.energy()
-        .alarms()
-        .messages_list(json!({"Time_Start": "2024-01-01 00:00:00", "Time_End": "2024-01-02 00:00:00", "Alarm_Level": 3}))
+    c.call("energy.alarm_messages.list", json!({"Time_Start": "2024-01-01 00:00:00", "Time_End": "2024-01-02 00:00:00", "Alarm_Level": 3}))
         .await
         .unwrap();
     let seen = server.seen.lock().clone();
@@ -316,16 +321,17 @@ async fn get_in_query_string_and_delete_in_json_body() {
 async fn expired_session_logs_in_again_once() {
     let sim = sim().await;
     let c = client(&sim.base_url());
-    c.energy().products().list(Value::Null).await.unwrap();
+    c.call("energy.products.list", Value::Null).await.unwrap();
     assert_eq!(sim.state().energy_login_count(), 1);
     assert_eq!(sim.state().energy_expire_sessions(), 1);
     // A create after expiry: refused with 4101, logged in again, repeated once.
     let before = sim.state().energy_record_count("products");
-    c.energy()
-        .products()
-        .create(json!({"Product_Name": "续会话产品"}))
-        .await
-        .unwrap();
+    c.call(
+        "energy.products.create",
+        json!({"Product_Name": "续会话产品"}),
+    )
+    .await
+    .unwrap();
     assert_eq!(sim.state().energy_login_count(), 2);
     assert_eq!(sim.state().energy_record_count("products"), before + 1);
     assert_eq!(sim.state().request_count("energy.products.create"), 2);
@@ -343,7 +349,10 @@ async fn expired_session_logs_in_again_once() {
     })
     .await;
     let c = client(&server.url);
-    let e = c.energy().regions().list(Value::Null).await.unwrap_err();
+    let e = c
+        .call("energy.regions.list", Value::Null)
+        .await
+        .unwrap_err();
     assert_eq!(
         (e.kind, e.server_code.as_deref()),
         (ErrorKind::Auth, Some("4101"))
@@ -360,24 +369,24 @@ async fn close_logs_out_and_a_later_call_logs_in_again() {
     // Closing a client that never logged in sends nothing.
     c.close().await;
     assert_eq!(sim.state().request_count("energy.auth.logout"), 0);
-    c.energy().rates().get(Value::Null).await.unwrap();
+    c.call("energy.rate.get", Value::Null).await.unwrap();
     assert_eq!(sim.state().energy_session_count(), 1);
     c.close().await;
     assert_eq!(sim.state().energy_logout_count(), 1);
     assert_eq!(sim.state().energy_session_count(), 0);
     c.close().await;
     assert_eq!(sim.state().request_count("energy.auth.logout"), 1);
-    c.energy().rates().get(Value::Null).await.unwrap();
+    c.call("energy.rate.get", Value::Null).await.unwrap();
     assert_eq!(sim.state().energy_login_count(), 2);
 
     // Explicit logout through the generic call, then an explicit login.
     let out = c.call("energy.auth.logout", Value::Null).await.unwrap();
     assert_eq!(out["Err_No"], "0");
     assert_eq!(sim.state().energy_session_count(), 0);
-    let who = c.energy().login().await.unwrap();
+    let who = c.energy().auth().login(USER, PASSWORD).await.unwrap();
     assert_eq!(who["Data"]["Usr_Name"], USER);
     assert!(!who.to_string().contains("session"), "{who}");
-    c.energy().regions().list(Value::Null).await.unwrap();
+    c.call("energy.regions.list", Value::Null).await.unwrap();
     assert_eq!(sim.state().energy_login_count(), 3);
 }
 
@@ -385,10 +394,7 @@ async fn close_logs_out_and_a_later_call_logs_in_again() {
 async fn machine_image_upload_from_bytes_path_and_base64() {
     let sim = sim().await;
     let c = client(&sim.base_url());
-    let machine = c
-        .energy()
-        .machines()
-        .create(json!({"Meter_Superior": "图片机", "Meter_Department": "A", "equipmentCode": "1", "equipmentUnitCode": "9"}))
+    let machine = c.call("energy.machines.create", json!({"Meter_Superior": "图片机", "Meter_Department": "A", "equipmentCode": "1", "equipmentUnitCode": "9"}))
         .await
         .unwrap();
     let id = machine["Data"]["id"].as_i64().unwrap();
@@ -414,7 +420,10 @@ async fn machine_image_upload_from_bytes_path_and_base64() {
     .await
     .unwrap();
     assert_eq!(sim.state().energy_image_size(id), Some(big.len()));
-    let listed = c.energy().machines().list(json!({"id": id})).await.unwrap();
+    let listed = c
+        .call("energy.machines.list", json!({"id": id}))
+        .await
+        .unwrap();
     let url = listed["Data"][0]["Machine_Image_Url"].as_str().unwrap();
     assert!(url.ends_with("机器.jpg"), "{url}");
     std::fs::remove_dir_all(&dir).ok();
@@ -485,36 +494,30 @@ async fn every_energy_call_is_reachable_through_the_generic_call() {
 }
 
 #[test]
-fn named_methods_cover_every_call_once() {
-    let ids: Vec<&str> = energy_calls().iter().map(|c| c.id).collect();
-    let mut named: Vec<&str> = NAMED_METHODS.iter().map(|(_, _, id)| *id).collect();
+fn named_methods_cover_every_request_call_once_grouped_as_the_document() {
+    // Every request call of every server has exactly one typed method.
+    let mut named: Vec<&str> = NAMED_METHODS.iter().map(|(_, id)| *id).collect();
     named.sort();
     let before = named.len();
     named.dedup();
     assert_eq!(before, named.len(), "an id has two named methods");
-    let mut expected = ids.clone();
+    let mut expected: Vec<&str> = catalog::CALLS
+        .iter()
+        .filter(|c| c.method != catalog::HttpMethod::Socket)
+        .map(|c| c.id)
+        .collect();
     expected.sort();
     assert_eq!(named, expected);
-    let groups: std::collections::BTreeSet<&str> =
-        NAMED_METHODS.iter().map(|(g, _, _)| *g).collect();
-    assert_eq!(
-        groups.into_iter().collect::<Vec<_>>(),
-        [
-            "alarms",
-            "batches",
-            "consumption",
-            "machines",
-            "meters",
-            "miniprogram",
-            "oee",
-            "output",
-            "products",
-            "prp",
-            "rates",
-            "regions",
-            "users"
-        ]
-    );
+    assert_eq!(named.len(), 72);
+    // The energy platform's methods sit where its document groups them: the path is the id.
+    for (path, id) in NAMED_METHODS {
+        if id.starts_with("energy.") {
+            assert_eq!(path, id);
+        } else {
+            assert_eq!(*path, id.replace('.', "_"));
+        }
+    }
+    assert!(energy_calls().iter().all(|c| named.contains(&c.id)));
 }
 
 #[test]
@@ -602,7 +605,7 @@ async fn concurrent_calls_share_one_login_and_one_renewal() {
         let tasks: Vec<_> = (0..8)
             .map(|_| {
                 let c = c.clone();
-                tokio::spawn(async move { c.energy().products().list(Value::Null).await })
+                tokio::spawn(async move { c.call("energy.products.list", Value::Null).await })
             })
             .collect();
         for t in tasks {
@@ -621,31 +624,34 @@ async fn concurrent_calls_share_one_login_and_one_renewal() {
 async fn explicit_login_switches_the_session_to_another_user() {
     let sim = sim().await;
     let c = client(&sim.base_url());
-    c.energy()
-        .users()
-        .register(json!({"Usr_Name": "operator", "Usr_Password": "op-pass-1", "Usr_Email": "op@example.com"}))
-        .await
-        .unwrap();
+    c.call(
+        "energy.users.register",
+        json!({"Usr_Name": "operator", "Usr_Password": "op-pass-1", "Usr_Email": "op@example.com"}),
+    )
+    .await
+    .unwrap();
     let who = c
-        .energy()
-        .users()
-        .login(json!({"Usr_Name": "operator", "Usr_Password": "op-pass-1"}))
+        .call(
+            "energy.auth.login",
+            json!({"Usr_Name": "operator", "Usr_Password": "op-pass-1"}),
+        )
         .await
         .unwrap();
     assert_eq!(who["Data"]["Usr_Name"], "operator");
     // A refused login leaves the current session as it was.
     let logins = sim.state().energy_login_count();
     let e = c
-        .energy()
-        .users()
-        .login(json!({"Usr_Name": "operator", "Usr_Password": "nope"}))
+        .call(
+            "energy.auth.login",
+            json!({"Usr_Name": "operator", "Usr_Password": "nope"}),
+        )
         .await
         .unwrap_err();
     assert_eq!(
         (e.kind, e.server_code.as_deref()),
         (ErrorKind::Auth, Some("4106"))
     );
-    c.energy().regions().list(Value::Null).await.unwrap();
+    c.call("energy.regions.list", Value::Null).await.unwrap();
     assert_eq!(sim.state().energy_login_count(), logins);
 }
 

@@ -35,7 +35,7 @@ async fn typed_record_and_newest_per_barcode() {
         battery_station: "ST01".into(),
         device_code: "FR-07".into(),
         barcode: "CELL-1".into(),
-        test_time: t,
+        test_time: t.into(),
         work_step: "W1".into(),
         voltage: Some(3.2),
         electricity: None,

@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use meslink::mgm::{OrgLevel, OrgTree};
+use meslink::mgm::{OrgLevel, OrgNode};
 use meslink::{catalog, Client, ErrorKind};
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -15,10 +15,10 @@ use std::time::Duration;
 async fn organization_is_an_ordered_tree_with_levels_and_raw_json() {
     let sim = sim().await;
     let c = mgm_client(&sim);
-    let tree: OrgTree = c.mgm_organization().await.unwrap();
-    assert_eq!(tree.factory_id, "8wCx");
-    assert_eq!(tree.root.level, OrgLevel::Factory);
-    let area = &tree.root.children[0];
+    let tree: OrgNode = c.mgm_organization().await.unwrap();
+    assert_eq!(tree.factory_id(), "8wCx");
+    assert_eq!(tree.level, OrgLevel::Factory);
+    let area = &tree.children[0];
     assert_eq!((area.name.as_str(), area.level), ("厂区", OrgLevel::Area));
     let workshop = &area.children[0];
     assert_eq!(workshop.level, OrgLevel::Workshop);
@@ -47,10 +47,10 @@ async fn organization_is_an_ordered_tree_with_levels_and_raw_json() {
     assert_eq!(boxless.level, OrgLevel::Machine);
     assert_eq!(boxless.name, "盒子未配置");
     assert_eq!(boxless.raw["machine_id"], "8wCxAAAAAAABAAA=");
-    assert_eq!(tree.root.raw["members"]["0"]["name"], "厂区");
+    assert_eq!(tree.raw["members"]["0"]["name"], "厂区");
     // The generic call answers the server's data unchanged.
     let raw = c.call("mgm.organization", Value::Null).await.unwrap();
-    assert_eq!(raw, tree.root.raw);
+    assert_eq!(raw, tree.raw);
     assert_eq!(sim.state().request_count("mgm.token.get"), 1);
 }
 

@@ -1,6 +1,8 @@
 //! The ATE MES calls (seed 000).
 
-use super::{p, BodyEncoding, CallSpec, HttpMethod, Location::*, ParamKind::*, RetryClass, Server};
+use super::{
+    p, Answer, BodyEncoding, CallSpec, HttpMethod, Location::*, ParamKind::*, RetryClass, Server,
+};
 
 pub static CALLS: &[CallSpec] = &[
     CallSpec {
@@ -28,6 +30,9 @@ pub static CALLS: &[CallSpec] = &[
         retry: RetryClass::Safe,
         spoolable: false,
         summary: "Log in; the token stays inside the client, which renews it itself",
+        answer: Answer::Model("LoginInfo"),
+        record: None,
+        c_export: true,
     },
     CallSpec {
         id: "ate.sn_detail.get",
@@ -39,6 +44,9 @@ pub static CALLS: &[CallSpec] = &[
         retry: RetryClass::Safe,
         spoolable: false,
         summary: "Work order: SERIAL_NUMBER, FUNCTION_NAME, TARGET_QTY, SN_QTY",
+        answer: Answer::Model("SnDetail"),
+        record: None,
+        c_export: true,
     },
     CallSpec {
         id: "ate.sn_detail.upload",
@@ -53,5 +61,8 @@ pub static CALLS: &[CallSpec] = &[
         retry: RetryClass::UnsentOnly,
         spoolable: true,
         summary: "Upload a serial number; the server checks it against the SN rule",
+        answer: Answer::Nothing,
+        record: None,
+        c_export: true,
     },
 ];

@@ -42,6 +42,9 @@ const fn c(
         retry,
         spoolable: false,
         summary,
+        answer: super::Answer::Json,
+        record: None,
+        c_export: false,
     }
 }
 

@@ -1,6 +1,8 @@
 //! The capacity-grading cabinet MES call (seed 001).
 
-use super::{p, BodyEncoding, CallSpec, HttpMethod, Location::*, ParamKind::*, RetryClass, Server};
+use super::{
+    p, Answer, BodyEncoding, CallSpec, HttpMethod, Location::*, ParamKind::*, RetryClass, Server,
+};
 
 pub static CALLS: &[CallSpec] = &[CallSpec {
     id: "grading.save",
@@ -29,4 +31,7 @@ pub static CALLS: &[CallSpec] = &[CallSpec {
     retry: RetryClass::Safe,
     spoolable: true,
     summary: "Save one cell's grading record (newest record per barcode wins)",
+    answer: Answer::Json,
+    record: Some("GradingRecord"),
+    c_export: true,
 }];

@@ -5,7 +5,9 @@
 //! `mgm.realtime` and `mgm.file_transfer` are socket sessions: listed here so that the
 //! catalog and the coverage table show them, opened as stream and transfer handles.
 
-use super::{p, BodyEncoding, CallSpec, HttpMethod, Location::*, ParamKind::*, RetryClass, Server};
+use super::{
+    p, Answer, BodyEncoding, CallSpec, HttpMethod, Location::*, ParamKind::*, RetryClass, Server,
+};
 
 pub static CALLS: &[CallSpec] = &[
     CallSpec {
@@ -33,6 +35,9 @@ pub static CALLS: &[CallSpec] = &[
         retry: RetryClass::Safe,
         spoolable: false,
         summary: "get_access_token; the tokens stay inside the client, the answer is {expires_in}",
+        answer: Answer::Json,
+        record: None,
+        c_export: false,
     },
     CallSpec {
         id: "mgm.token.refresh",
@@ -60,6 +65,9 @@ pub static CALLS: &[CallSpec] = &[
         spoolable: false,
         summary:
             "refresh_token: extends the token before expiry, a new one after; answers {expires_in}",
+        answer: Answer::Json,
+        record: None,
+        c_export: false,
     },
     CallSpec {
         id: "mgm.organization",
@@ -71,6 +79,9 @@ pub static CALLS: &[CallSpec] = &[
         retry: RetryClass::Safe,
         spoolable: false,
         summary: "get_organization: the factory tree (factory, area, workshop, line, machines)",
+        answer: Answer::Model("OrgNode"),
+        record: None,
+        c_export: false,
     },
     CallSpec {
         id: "mgm.sys_info",
@@ -82,6 +93,9 @@ pub static CALLS: &[CallSpec] = &[
         retry: RetryClass::Safe,
         spoolable: false,
         summary: "get_sys_info: cnc_system, cnc_class, cnc_model of each machine",
+        answer: Answer::ModelMap("SysInfo"),
+        record: None,
+        c_export: false,
     },
     CallSpec {
         id: "mgm.realtime",
@@ -102,6 +116,9 @@ pub static CALLS: &[CallSpec] = &[
         retry: RetryClass::Safe,
         spoolable: false,
         summary: "SockJS / WebSocket stream of machine status and live axis data (a stream handle)",
+        answer: Answer::Json,
+        record: None,
+        c_export: false,
     },
     CallSpec {
         id: "mgm.file_transfer",
@@ -126,5 +143,8 @@ pub static CALLS: &[CallSpec] = &[
         spoolable: false,
         summary:
             "SockJS file transfer in base64 chunks, resumable from file_seek (a transfer handle)",
+        answer: Answer::Json,
+        record: None,
+        c_export: false,
     },
 ];

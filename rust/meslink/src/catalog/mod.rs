@@ -142,6 +142,29 @@ pub struct ParamSpec {
     pub required: bool,
     /// What the document calls it.
     pub doc: &'static str,
+    /// The enumeration (in [`enums_json`]) whose values it takes, for the typed surfaces.
+    pub choice: Option<&'static str>,
+}
+
+impl ParamSpec {
+    /// The same parameter, typed in the generated surfaces as the enumeration `name`.
+    pub const fn choice(mut self, name: &'static str) -> ParamSpec {
+        self.choice = Some(name);
+        self
+    }
+}
+
+/// What the typed method of a call answers (the generated surfaces' return type).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// The server's JSON as the generic call answers it.
+    Json,
+    /// Nothing: success is the answer (an SN upload).
+    Nothing,
+    /// The model of [`models::MODELS`] with this name.
+    Model(&'static str),
+    /// A JSON object whose every value is the named model (keyed by machine id, ...).
+    ModelMap(&'static str),
 }
 
 /// Whether a failed attempt may be repeated.
@@ -170,6 +193,13 @@ pub struct CallSpec {
     /// Records production data; a store-and-forward spool may queue it.
     pub spoolable: bool,
     pub summary: &'static str,
+    /// What the typed method answers.
+    pub answer: Answer,
+    /// The record type the typed surfaces take the parameters as (one object with a
+    /// field per parameter, such as `GradingRecord`); none: one argument per parameter.
+    pub record: Option<&'static str>,
+    /// Whether the C ABI has a named export `meslink_<id>` for it (generated).
+    pub c_export: bool,
 }
 
 pub(crate) const fn p(
@@ -185,6 +215,7 @@ pub(crate) const fn p(
         location,
         required,
         doc,
+        choice: None,
     }
 }
 
@@ -192,6 +223,7 @@ mod ate;
 mod energy;
 mod grading;
 mod mgm;
+pub mod models;
 mod trace;
 
 pub use energy::{EnumSpec, ENUMS as ENERGY_ENUMS};
@@ -332,6 +364,24 @@ impl CallSpec {
         Error::invalid(message).with_call(self.id)
     }
 
+    /// Where the typed method of the call sits in every language: the groups below the
+    /// client and the method's name, or none for a socket session (opened as a stream or
+    /// transfer, not called). The energy platform's 63 calls are grouped as its document
+    /// groups them (`energy.meters.create` is `client.energy.meters.create`); the other
+    /// servers' calls are methods of the client named after their id
+    /// (`ate.sn_detail.get` is `client.ate_sn_detail_get`).
+    pub fn named_path(&self) -> Option<(Vec<&'static str>, String)> {
+        if self.method == HttpMethod::Socket {
+            return None;
+        }
+        if self.server == Server::Energy {
+            let mut parts: Vec<&'static str> = self.id.split('.').collect();
+            let method = parts.pop().unwrap_or_default().to_owned();
+            return Some((parts, method));
+        }
+        Some((Vec::new(), self.id.replace('.', "_")))
+    }
+
     /// The path with `{param}` placeholders filled in (percent-encoded).
     pub fn fill_path(&self, params: &Params) -> String {
         let mut path = self.path.to_owned();
@@ -437,6 +487,7 @@ pub fn to_json() -> Value {
                     "location": p.location.name(),
                     "required": p.required,
                     "doc": p.doc,
+                    "choice": p.choice,
                 })
             })
             .collect();
@@ -450,6 +501,15 @@ pub fn to_json() -> Value {
             "spoolable": c.spoolable,
             "summary": c.summary,
             "params": params,
+            "named": c.named_path().map(|(groups, method)| serde_json::json!({"groups": groups, "method": method})),
+            "answer": match c.answer {
+                Answer::Json => serde_json::json!({"kind": "json"}),
+                Answer::Nothing => serde_json::json!({"kind": "nothing"}),
+                Answer::Model(m) => serde_json::json!({"kind": "model", "model": m}),
+                Answer::ModelMap(m) => serde_json::json!({"kind": "model_map", "model": m}),
+            },
+            "record": c.record,
+            "c_export": c.c_export,
         })
     });
     Value::Array(calls.collect())

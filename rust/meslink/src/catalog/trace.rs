@@ -7,7 +7,9 @@
 //! envelope `{"id","version","request":{"apiVer"},"params":{...}}` built by
 //! `servers::trace`, not as a flat JSON body.
 
-use super::{p, BodyEncoding, CallSpec, HttpMethod, Location::*, ParamKind::*, RetryClass, Server};
+use super::{
+    p, Answer, BodyEncoding, CallSpec, HttpMethod, Location::*, ParamKind::*, RetryClass, Server,
+};
 
 pub static CALLS: &[CallSpec] = &[CallSpec {
     id: "trace.query",
@@ -23,7 +25,8 @@ pub static CALLS: &[CallSpec] = &[CallSpec {
             Body,
             true,
             "追溯类型: forward (正向) or reverse (反向)",
-        ),
+        )
+        .choice("TraceType"),
         p(
             "corpId",
             Text,
@@ -50,4 +53,7 @@ pub static CALLS: &[CallSpec] = &[CallSpec {
     retry: RetryClass::Safe,
     spoolable: false,
     summary: "Forward or reverse quality trace of a unique code; answers a tree",
+    answer: Answer::Model("TraceResult"),
+    record: None,
+    c_export: false,
 }];

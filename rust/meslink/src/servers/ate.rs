@@ -8,48 +8,15 @@ use super::{build_request, drf_message, http_error};
 use crate::catalog::{self, CallSpec, Params};
 use crate::client::Inner;
 use crate::config::AteConfig;
+use crate::models::SnDetail;
 use crate::token::{Token, TokenCache};
 use crate::transport::{Answer, Body, Request};
 use crate::{Error, ErrorKind, Result, Secret};
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::time::Duration;
 
 /// The document's token lifetime, used when a token carries no `exp` claim.
 pub const DEFAULT_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 3600);
-
-/// What `/api/login/` says of the user (the token itself stays inside the client).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LoginInfo {
-    /// 员工编号; the server's key really is `epm_no`.
-    #[serde(rename = "epm_no", default)]
-    pub emp_no: String,
-    /// 员工姓名
-    #[serde(default)]
-    pub emp_name: String,
-    /// 公司别
-    #[serde(default)]
-    pub company: String,
-    #[serde(default)]
-    pub account: bool,
-}
-
-/// A work order (`GET /api/sn_detail/{work_order}/`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SnDetail {
-    /// The greatest SN produced so far.
-    #[serde(rename = "SERIAL_NUMBER")]
-    pub serial_number: String,
-    /// The name of the SN rule (生产 SN 的规则名称).
-    #[serde(rename = "FUNCTION_NAME")]
-    pub function_name: String,
-    /// 工单目标生产数量
-    #[serde(rename = "TARGET_QTY")]
-    pub target_qty: i64,
-    /// 工单目前生产数量
-    #[serde(rename = "SN_QTY")]
-    pub sn_qty: i64,
-}
 
 #[derive(Default)]
 pub(crate) struct AteState {

@@ -8,55 +8,7 @@ use super::{build_request, http_error};
 use crate::catalog::{CallSpec, Params};
 use crate::client::Inner;
 use crate::{Error, ErrorKind, Result};
-use chrono::NaiveDateTime;
-use serde_json::{json, Value};
-
-/// One cell's grading record, for [`crate::Client::grading_save`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct GradingRecord {
-    /// 电池工位
-    pub battery_station: String,
-    /// 设备编码
-    pub device_code: String,
-    /// 电芯条码
-    pub barcode: String,
-    /// 测试时间, plant local time.
-    pub test_time: NaiveDateTime,
-    /// 工步
-    pub work_step: String,
-    /// 电压
-    pub voltage: Option<f64>,
-    /// 电流
-    pub electricity: Option<f64>,
-    /// 容量
-    pub volume: Option<f64>,
-    /// 能量
-    pub energy: Option<f64>,
-}
-
-impl GradingRecord {
-    /// The parameters of the generic call, with the server's field names.
-    pub fn to_params(&self) -> Value {
-        let mut v = json!({
-            "batteryStation": self.battery_station,
-            "deviceCode": self.device_code,
-            "barcode": self.barcode,
-            "testTime": crate::datetime::format(&self.test_time),
-            "workStep": self.work_step,
-        });
-        for (name, value) in [
-            ("voltage", self.voltage),
-            ("electricity", self.electricity),
-            ("volume", self.volume),
-            ("energy", self.energy),
-        ] {
-            if let Some(x) = value {
-                v[name] = json!(x);
-            }
-        }
-        v
-    }
-}
+use serde_json::Value;
 
 pub(crate) async fn call(inner: &Inner, spec: &'static CallSpec, params: Params) -> Result<Value> {
     let cfg = inner.config.grading.as_ref().ok_or_else(|| {

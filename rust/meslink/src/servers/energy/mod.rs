@@ -6,15 +6,12 @@
 //! * [`codes`] – Err_No (string or number) into typed errors.
 //! * [`upload`] – the multipart image upload.
 //! * [`pages`] – [`crate::Client::energy_all_pages`].
-//! * [`named`] – `client.energy().meters().create(...)` and the other named methods.
 
 pub mod codes;
-mod named;
 pub(crate) mod pages;
 mod session;
 mod upload;
 
-pub use named::*;
 pub use pages::FIRST_PAGE;
 
 use crate::catalog::{BodyEncoding, CallSpec, Params};

@@ -16,7 +16,6 @@ pub(crate) mod tokens;
 pub mod transfer;
 pub mod transfer_codes;
 
-pub use resources::{OrgLevel, OrgNode, OrgTree, SysInfo};
 pub use sockjs::StreamTransport;
 pub use stream::{Overflow, Stream, StreamEvent, StreamOptions, StreamStats};
 pub use transfer::{Md5Of, Transfer, TransferProgress, TransferRequest};

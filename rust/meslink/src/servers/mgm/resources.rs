@@ -4,12 +4,11 @@
 use super::{codes, read_answer, tokens, MgmConfig, Session};
 use crate::catalog::{CallSpec, Params, RetryClass};
 use crate::client::Inner;
+use crate::models::{FromAnswer, OrgLevel, OrgNode, SysInfo};
 use crate::servers::build_request;
 use crate::transport::Body;
-use crate::{Client, Error, Result};
-use serde::Serialize;
-use serde_json::{json, Map, Value};
-use std::collections::BTreeMap;
+use crate::{Error, Result};
+use serde_json::{json, Value};
 use std::time::Duration;
 
 /// The `func` of each resource call.
@@ -87,21 +86,6 @@ pub(crate) async fn call(
     }
 }
 
-/// A level of the organization tree. The document nests factory → area (产区/厂区) →
-/// workshop (车间) → production line (生产线) → machine; a node is a machine when it
-/// has a `machine_id`, otherwise its depth names its level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrgLevel {
-    Factory,
-    Area,
-    Workshop,
-    Line,
-    Machine,
-    /// Deeper than a line without being a machine: not in the document.
-    Other,
-}
-
 impl OrgLevel {
     fn at(depth: usize, is_machine: bool) -> OrgLevel {
         match (is_machine, depth) {
@@ -113,74 +97,42 @@ impl OrgLevel {
             _ => OrgLevel::Other,
         }
     }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            OrgLevel::Factory => "factory",
-            OrgLevel::Area => "area",
-            OrgLevel::Workshop => "workshop",
-            OrgLevel::Line => "line",
-            OrgLevel::Machine => "machine",
-            OrgLevel::Other => "other",
-        }
-    }
 }
 
-/// One node of the organization tree.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct OrgNode {
-    /// The node's `id`; for a machine, its `machine_id` when it has no `id`.
-    pub id: String,
-    pub name: String,
-    /// Set on machines.
-    pub machine_id: Option<String>,
-    pub level: OrgLevel,
-    /// The node's key in its parent's `members` ("0", "1", ...); empty for the root.
-    pub key: String,
-    /// `members`, ordered by their numeric keys.
-    pub children: Vec<OrgNode>,
-    /// The node as the server sent it, `members` included.
-    #[serde(skip)]
-    pub raw: Value,
-}
-
-/// `mgm.organization`: the factory and everything below it that the app may see.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct OrgTree {
-    /// `factory_id` of the answer.
-    pub factory_id: String,
-    /// The factory node (level [`OrgLevel::Factory`]).
-    pub root: OrgNode,
-}
-
-impl OrgTree {
-    /// Builds the tree from the answer's `data`.
-    pub fn from_data(data: &Value) -> Result<OrgTree> {
+impl FromAnswer for OrgNode {
+    /// The tree from the answer's `data`: the root (the factory) with its `factory_id` as
+    /// its id when it has none.
+    fn from_answer(data: Value) -> Result<OrgNode> {
         if !data.is_object() {
             return Err(Error::protocol(
                 "the organization answer's data is not an object",
             ));
         }
-        let factory_id = text(data, "factory_id");
-        let mut root = OrgNode::build(data, String::new(), 0);
+        let mut root = OrgNode::build(&data, String::new(), 0);
         if root.id.is_empty() {
-            root.id = factory_id.clone();
+            root.id = text(&data, "factory_id");
         }
-        Ok(OrgTree { factory_id, root })
+        Ok(root)
+    }
+}
+
+impl OrgNode {
+    /// `factory_id` of the answer (set on the root).
+    pub fn factory_id(&self) -> String {
+        text(&self.raw, "factory_id")
     }
 
-    /// Every machine, depth first in the children's order.
+    /// Every machine at or below this node, depth first in the children's order.
     pub fn machines(&self) -> Vec<&OrgNode> {
         let mut out = Vec::new();
-        self.root
-            .collect(&mut |n| n.level == OrgLevel::Machine, &mut out);
+        self.collect(&mut |n| n.level == OrgLevel::Machine, &mut out);
         out
     }
 
     /// The node with this `id` or `machine_id`.
     pub fn find(&self, id: &str) -> Option<&OrgNode> {
         let mut out = Vec::new();
-        self.root.collect(
+        self.collect(
             &mut |n| n.id == id || n.machine_id.as_deref() == Some(id),
             &mut out,
         );
@@ -190,12 +142,10 @@ impl OrgTree {
     /// The tree as an indented outline, one node a line (for demos and logs).
     pub fn outline(&self) -> String {
         let mut out = String::new();
-        self.root.outline(0, &mut out);
+        self.outline_into(0, &mut out);
         out
     }
-}
 
-impl OrgNode {
     fn build(v: &Value, key: String, depth: usize) -> OrgNode {
         let machine_id = v
             .get("machine_id")
@@ -229,11 +179,11 @@ impl OrgNode {
         }
     }
 
-    fn outline(&self, indent: usize, out: &mut String) {
+    fn outline_into(&self, indent: usize, out: &mut String) {
         out.push_str(&format!(
             "{:width$}{} {} ({})\n",
             "",
-            self.level.name(),
+            self.level.as_str(),
             if self.name.is_empty() {
                 "-"
             } else {
@@ -243,7 +193,7 @@ impl OrgNode {
             width = indent * 2
         ));
         for c in &self.children {
-            c.outline(indent + 1, out);
+            c.outline_into(indent + 1, out);
         }
     }
 }
@@ -282,50 +232,14 @@ fn text(v: &Value, key: &str) -> String {
     }
 }
 
-/// `mgm.sys_info` of one machine.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SysInfo {
-    /// cnc 系统型号 (系列)
-    pub cnc_system: String,
-    /// cnc 系统类型
-    pub cnc_class: String,
-    /// 机床型号
-    pub cnc_model: String,
-    /// The record as the server sent it.
-    #[serde(skip)]
-    pub raw: Value,
-}
-
-impl SysInfo {
-    fn from_value(v: &Value) -> SysInfo {
-        SysInfo {
-            cnc_system: text(v, "cnc_system"),
-            cnc_class: text(v, "cnc_class"),
-            cnc_model: text(v, "cnc_model"),
-            raw: v.clone(),
-        }
-    }
-}
-
-impl Client {
-    /// `mgm.organization`: the factory tree, `members` maps turned into ordered children.
-    pub async fn mgm_organization(&self) -> Result<OrgTree> {
-        let data = self.call("mgm.organization", Value::Null).await?;
-        OrgTree::from_data(&data).map_err(|e| e.with_call("mgm.organization"))
-    }
-
-    /// `mgm.sys_info`: the metadata of each machine in `machines`, by machine id.
-    pub async fn mgm_sys_info(&self, machines: &[&str]) -> Result<BTreeMap<String, SysInfo>> {
-        let data = self
-            .call("mgm.sys_info", json!({ "machine_list": machines }))
-            .await?;
-        let map: &Map<String, Value> = data.as_object().ok_or_else(|| {
-            Error::protocol("the sys_info answer's data is not an object").with_call("mgm.sys_info")
-        })?;
-        Ok(map
-            .iter()
-            .map(|(id, v)| (id.clone(), SysInfo::from_value(v)))
-            .collect())
+impl FromAnswer for SysInfo {
+    fn from_answer(v: Value) -> Result<SysInfo> {
+        Ok(SysInfo {
+            cnc_system: text(&v, "cnc_system"),
+            cnc_class: text(&v, "cnc_class"),
+            cnc_model: text(&v, "cnc_model"),
+            raw: v,
+        })
     }
 }
 
@@ -345,18 +259,19 @@ mod tests {
                 "x": {"id": "AX", "name": "x"}
             }
         });
-        let t = OrgTree::from_data(&data).unwrap();
-        let keys: Vec<&str> = t.root.children.iter().map(|c| c.key.as_str()).collect();
+        let t = OrgNode::from_answer(data.clone()).unwrap();
+        let keys: Vec<&str> = t.children.iter().map(|c| c.key.as_str()).collect();
         assert_eq!(keys, ["2", "10", "x"]);
-        assert_eq!(t.root.level, OrgLevel::Factory);
+        assert_eq!(t.level, OrgLevel::Factory);
+        assert_eq!(t.factory_id(), "8wCx");
         let m = t.find("M=").unwrap();
         assert_eq!(m.level, OrgLevel::Machine);
         assert_eq!(m.id, "M=");
         assert_eq!(t.find("L").unwrap().level, OrgLevel::Line);
         assert_eq!(t.find("W").unwrap().level, OrgLevel::Workshop);
         assert_eq!(t.machines().len(), 1);
-        assert_eq!(t.root.raw, data);
+        assert_eq!(t.raw, data);
         assert!(t.outline().contains("    workshop 车间1 (W)"));
-        assert!(OrgTree::from_data(&json!([1])).is_err());
+        assert!(OrgNode::from_answer(json!([1])).is_err());
     }
 }

@@ -13,24 +13,7 @@ pub const VERSION: &str = "1.0";
 /// The API's version (`request.apiVer`), as the document gives it.
 pub const API_VER: &str = "1.0.0";
 
-/// `traceType`: which way to trace.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TraceType {
-    /// 正向追溯: from a finished product's unique code to what it is made of and how.
-    Forward,
-    /// 反向追溯: from a raw material's unique code to the products that used it.
-    Reverse,
-}
-
-impl TraceType {
-    /// The value the server expects: `forward` or `reverse`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TraceType::Forward => "forward",
-            TraceType::Reverse => "reverse",
-        }
-    }
-}
+pub use crate::models::TraceType;
 
 impl fmt::Display for TraceType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -22,7 +22,6 @@ pub mod sign;
 pub mod tree;
 
 pub use envelope::TraceType;
-pub use tree::{TraceNode, TraceResult};
 
 use super::join_url;
 use crate::catalog::{CallSpec, HttpMethod, Params, RetryClass};

@@ -25,29 +25,11 @@
 
 use serde_json::{Map, Value};
 
+use crate::models::{FromAnswer, TraceNode, TraceResult};
 use crate::{Error, Result};
 
 /// Nodes deeper than this are refused (a tree from a plant is a few levels deep).
 const MAX_DEPTH: usize = 64;
-
-/// One node of a trace tree.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TraceNode {
-    /// `stepCode`: the production step.
-    pub step_code: String,
-    /// `type`: ProductionReport (报工), MaterialConsumption (物料消耗), QualityControl (质检结果), ...
-    pub kind: String,
-    /// `uniqueCode`: a work order, batch number, serial number, ...
-    pub unique_code: String,
-    /// `from`: how the node was reached (`DestUniqueCode`, `SameId`, ...); none on roots.
-    pub from: Option<String>,
-    /// `id`: the server's record id; none on roots.
-    pub id: Option<i64>,
-    /// `trees`: the nodes below.
-    pub children: Vec<TraceNode>,
-    /// The node as the server sent it (children in normalised form), unknown fields included.
-    pub raw: Value,
-}
 
 impl TraceNode {
     /// This node and every node below it, depth first.
@@ -180,24 +162,9 @@ fn text(v: Option<&Value>) -> Option<String> {
     }
 }
 
-/// The answer of `trace.query`, typed: what [`crate::Client::trace_query`] returns.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TraceResult {
-    /// The answer's `id`.
-    pub id: String,
-    /// The answer's `code` (200).
-    pub code: i64,
-    /// `treeList`: the root nodes.
-    pub tree_list: Vec<TraceNode>,
-    /// The `data` string exactly as the server sent it (empty when it sent none).
-    pub data_raw: String,
-    /// The whole answer as the generic call returns it (`data` normalised, `data_raw` kept).
-    pub answer: Value,
-}
-
-impl TraceResult {
+impl FromAnswer for TraceResult {
     /// Reads the generic call's answer.
-    pub fn from_answer(answer: Value) -> Result<TraceResult> {
+    fn from_answer(answer: Value) -> Result<TraceResult> {
         let parsed = parse_data(answer.get("data").unwrap_or(&Value::Null))?;
         Ok(TraceResult {
             id: text(answer.get("id")).unwrap_or_default(),
@@ -210,7 +177,9 @@ impl TraceResult {
             answer,
         })
     }
+}
 
+impl TraceResult {
     /// Every node of every tree, depth first.
     pub fn nodes(&self) -> Vec<&TraceNode> {
         self.tree_list.iter().flat_map(TraceNode::walk).collect()
