@@ -66,12 +66,18 @@ impl Default for ClientConfig {
     }
 }
 
-/// TLS settings. Certificates are verified against the system's roots by default.
+/// TLS settings. Certificates are verified by the operating system's verifier by default
+/// (on Windows its certificate store, elsewhere the system's roots).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct TlsConfig {
-    /// A PEM file with one or more extra CA certificates to trust (a plant's own CA).
+    /// A PEM file with one or more extra certificates to trust: a plant's own CA, or a
+    /// server's self-signed certificate (`CA:TRUE`, as `openssl req -x509` makes it, or not).
     pub ca_file: Option<PathBuf>,
+    /// Exactly the server certificate(s) to accept, and no other: a PEM file, or a SHA-256
+    /// fingerprint (`AB:CD:...` as `openssl x509 -fingerprint -sha256` prints it, or 64 hex
+    /// digits). The pin is the identity: name and issuer are not checked, the dates are.
+    pub pinned_cert: Option<String>,
     /// Turns certificate verification off. Only for a test bench; the name is meant to hurt.
     pub danger_accept_invalid_certs: bool,
 }

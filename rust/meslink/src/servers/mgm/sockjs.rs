@@ -204,13 +204,18 @@ async fn open(inner: &Inner, url: &str, what: &str) -> Result<Ws> {
         .map_err(|e| Error::new(ErrorKind::Transport, format!("{what}: cannot connect: {e}")))?;
     let _ = tcp.set_nodelay(true);
     let io: Box<dyn Io> = if secure {
-        let config = super::socket_tls::client_config(&inner.config.tls)?;
+        let config = crate::tls::client_config(&inner.config.tls, crate::tls::Alpn::Http1)?;
         let name = tokio_rustls::rustls::pki_types::ServerName::try_from(host.clone())
             .map_err(|_| Error::invalid(format!("{what}: {host:?} is not a TLS server name")))?;
         let tls = tokio_rustls::TlsConnector::from(config)
             .connect(name, tcp)
             .await
-            .map_err(|e| Error::new(ErrorKind::Transport, format!("{what}: TLS failed: {e}")))?;
+            .map_err(|e| match crate::tls::certificate_failure(&e) {
+                Some(text) => {
+                    Error::new(ErrorKind::Transport, format!("{what}: {text}")).permanent()
+                }
+                None => Error::new(ErrorKind::Transport, format!("{what}: TLS failed: {e}")),
+            })?;
         Box::new(tls)
     } else {
         Box::new(tcp)
