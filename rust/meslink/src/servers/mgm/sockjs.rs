@@ -117,20 +117,10 @@ pub(crate) fn base_url(inner: &Inner) -> Result<&str> {
         .ok_or_else(|| Error::invalid("the configuration has no mgm section"))
 }
 
-/// The error of a session the server refused or closed right away.
+/// The error of a session the server refused or closed right away (the one code table:
+/// [`super::codes::close_error`]).
 pub(crate) fn closed_error(what: &str, code: Option<u16>, reason: &str) -> Error {
-    let e = match code {
-        Some(3000..=3013) => Error::from_server(ErrorKind::Auth, reason.to_string()),
-        _ => Error::from_server(ErrorKind::Transport, reason.to_string()),
-    };
-    let e = Error {
-        message: format!("{what} was closed: {}", e.message),
-        ..e
-    };
-    match code {
-        Some(c) => e.with_server_code(c.to_string()),
-        None => e,
-    }
+    super::codes::close_error(what, code, reason)
 }
 
 fn session_url(base: &str, path: &str, query: &[(&str, &str)], t: StreamTransport) -> String {
