@@ -139,8 +139,10 @@ pub struct GradingConfig {
 }
 
 impl ClientConfig {
-    /// Parses the JSON form of the configuration.
+    /// Parses the JSON form of the configuration. A byte order mark before it (as
+    /// Windows editors and LabVIEW write files) is ignored.
     pub fn from_json(text: &str) -> Result<Self> {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         // serde's type errors quote the offending value: make sure a secret can never be
         // one of them by checking the secrets' types first, naming only their place.
         let tree: serde_json::Value = serde_json::from_str(text)
@@ -271,6 +273,14 @@ mod tests {
         .unwrap_err();
         assert!(e.message.contains("ate.password must be a string"), "{e}");
         assert!(!e.message.contains("12345678"), "{e}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_json_is_ignored() {
+        let c = ClientConfig::from_json("\u{FEFF}{\"timeout_ms\": 7}").unwrap();
+        assert_eq!(c.timeout_ms, 7);
+        // Only at the start: elsewhere it is still an error.
+        assert!(ClientConfig::from_json("{\"timeout_ms\": 7}\u{FEFF}").is_err());
     }
 
     #[test]
