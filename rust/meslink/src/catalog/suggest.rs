@@ -1,7 +1,8 @@
 //! The call ids closest to a mistyped one, for a short "unknown call id" message.
 
-/// At most `n` ids of `ids` closest to `wanted` (edit distance, then sharing its server
-/// prefix), closest first; none farther than half of `wanted`'s length.
+/// At most `n` ids of `ids` closest to `wanted`, closest first: those within an edit
+/// distance of half `wanted`'s length (or containing it), then the other ids of the
+/// server its prefix names.
 pub(crate) fn closest<'a>(
     wanted: &str,
     ids: impl Iterator<Item = &'a str>,
@@ -13,9 +14,12 @@ pub(crate) fn closest<'a>(
     let mut scored: Vec<(usize, bool, &str)> = ids
         .map(|id| {
             let d = distance(&wanted_lower, &id.to_ascii_lowercase());
-            (d, !id.starts_with(prefix), id)
+            let other_server = prefix.is_empty() || !id.starts_with(&format!("{prefix}."));
+            (d, other_server, id)
         })
-        .filter(|(d, _, id)| *d <= limit || id.contains(wanted_lower.as_str()))
+        .filter(|(d, other_server, id)| {
+            *d <= limit || id.contains(wanted_lower.as_str()) || !*other_server
+        })
         .collect();
     scored.sort();
     scored.into_iter().take(n).map(|(_, _, id)| id).collect()
