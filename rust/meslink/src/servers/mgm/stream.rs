@@ -474,7 +474,7 @@ struct Ending {
 }
 
 fn is_token_code(code: i64) -> bool {
-    matches!(code, 3003 | 3005 | 3007 | 3008)
+    super::codes::is_token_rejection(code)
 }
 
 /// A reopened session counts as accepted once the server sends its first application

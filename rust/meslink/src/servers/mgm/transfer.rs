@@ -564,7 +564,7 @@ fn read_reply(v: &Value) -> Option<Result<Answer, Failed>> {
             .or_else(|| v.get("msg"))
             .and_then(Value::as_str);
         let e = transfer_error(code, message);
-        return Some(Err(if matches!(code, 3003 | 3005 | 3007 | 3008) {
+        return Some(Err(if super::codes::is_token_rejection(code) {
             Failed::Retry(e, true)
         } else {
             Failed::Fatal(e)
