@@ -33,7 +33,9 @@ pub struct ClientConfig {
     pub mgm: Option<crate::servers::mgm::MgmConfig>,
     /// The energy-management platform (seed 004).
     pub energy: Option<crate::servers::energy::EnergyConfig>,
-    /// Whole-request timeout, milliseconds.
+    /// Whole-request timeout, milliseconds. For the machine-tool platform's resource
+    /// calls it is the deadline of the whole call: token renewal, the wait for a slot of
+    /// the call budget, every attempt and the waits after a 3009 (see `mgm::resources`).
     pub timeout_ms: u64,
     /// TCP (and TLS) connect timeout, milliseconds.
     pub connect_timeout_ms: u64,
