@@ -52,6 +52,7 @@ async fn timeout_ms_bounds_the_wait_after_3009() {
         .expect("the call outlasted its timeout_ms by far")
         .unwrap_err();
     let took = t0.elapsed();
+    eprintln!("after 3009, timeout_ms 1500: ended after {took:?}: {e}");
     assert!(took < Duration::from_millis(2_500), "took {took:?}");
     assert_eq!(e.kind, ErrorKind::Timeout, "{e}");
     assert_eq!(e.server_code.as_deref(), Some("3009"), "{e}");
@@ -73,6 +74,7 @@ async fn timeout_ms_bounds_the_wait_for_the_call_budget() {
         .expect("the call outlasted its timeout_ms by far")
         .unwrap_err();
     let took = t0.elapsed();
+    eprintln!("call budget exhausted, timeout_ms 1000: ended after {took:?}: {e}");
     assert!(
         took >= Duration::from_millis(900) && took < Duration::from_millis(2_000),
         "took {took:?}"

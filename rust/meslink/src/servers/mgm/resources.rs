@@ -29,8 +29,8 @@ const MAX_3009_WINDOWS: u32 = 2;
 ///
 /// `timeout_ms` is the deadline of the whole call: token renewal, the wait for a slot of
 /// the call budget, every attempt, the pauses between them and the waits after a 3009.
-/// When it passes, the call ends with a `timeout` error (carrying code 3009 when that
-/// is what it was waiting out).
+/// When it passes, or a pause would end after it, the call ends with a `timeout` error
+/// (carrying code 3009 when that is what it was waiting out).
 pub(crate) async fn call(
     inner: &Inner,
     cfg: &MgmConfig,
