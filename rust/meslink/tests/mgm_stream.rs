@@ -199,6 +199,57 @@ async fn reconnected_only_once_the_server_accepted_the_session() {
     assert_eq!(stream.stats().reconnects, 1);
 }
 
+/// SockJS's own close `c[3000,"Go away!"]` (sent instead of the open frame for a session
+/// the server has closed) is the transport's doing, not a refused key: an open that meets
+/// it fails as a transport error and a running stream reconnects, both without renewing
+/// the token.
+#[tokio::test]
+async fn go_away_is_a_transport_close_not_an_authentication_failure() {
+    let sim = sim().await;
+    sim.state().set_mgm_events_per_sec(50.0);
+    let client = client(&sim, "meslink-secret");
+    client.mgm_organization().await.unwrap();
+    let issued = sim.state().mgm_tokens_issued();
+    sim.state().mgm_realtime_go_away_next(1);
+    let e = client
+        .mgm_stream_open(options(StreamTransport::SockJs))
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Transport, "{e}");
+    assert!(e.message.contains("Go away!"), "{e}");
+
+    let stream = client
+        .mgm_stream_open(options(StreamTransport::SockJs))
+        .await
+        .unwrap();
+    stream.subscribe(MACHINES[0]).unwrap();
+    while !matches!(next(&stream).await, StreamEvent::Status { .. }) {}
+    sim.state().mgm_realtime_go_away_next(2);
+    sim.state().drop_mgm_realtime();
+    let mut reasons = Vec::new();
+    loop {
+        match next(&stream).await {
+            StreamEvent::Reconnecting { reason, .. } => reasons.push(reason),
+            StreamEvent::Reconnected { attempt } => {
+                assert_eq!(attempt, 3, "{reasons:?}");
+                break;
+            }
+            _ => {}
+        }
+    }
+    assert!(reasons[1].contains("Go away!"), "{reasons:?}");
+    assert_eq!(
+        sim.state().mgm_tokens_issued(),
+        issued,
+        "the token was renewed"
+    );
+    assert_eq!(
+        sim.state().mgm_tokens_extended(),
+        0,
+        "the token was refreshed"
+    );
+}
+
 #[tokio::test]
 async fn raw_stream_reconnects_after_dropped_connections_and_expiry() {
     let sim = sim().await;
