@@ -483,13 +483,17 @@ fn is_token_code(code: i64) -> bool {
 /// nothing (a refused token arrives after it as a notice and a close).
 const ACCEPT_WINDOW: Duration = Duration::from_millis(1500);
 
-/// The code of a message refusing the session (an OAuth code other than 200).
+/// The code of a message refusing the session: an OAuth code the table classes as an
+/// authentication failure (a refused token or key). A complaint about one machine (3012)
+/// or a subscription's content (3010) comes from a session the server accepted.
 fn refusal_code(raw: &Value) -> Option<i64> {
     let code = raw.get("code")?;
     let code = code
         .as_i64()
         .or_else(|| code.as_str().and_then(|s| s.trim().parse().ok()))?;
-    super::codes::lookup(code).map(|c| c.code)
+    super::codes::lookup(code)
+        .filter(|c| c.kind == ErrorKind::Auth)
+        .map(|c| c.code)
 }
 
 /// What the server made of a reopened session.
@@ -697,6 +701,25 @@ fn subscription(machine_id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_refused_token_or_key_refuses_a_reopened_session() {
+        assert_eq!(
+            refusal_code(&json!({"code": 3005, "message": "x"})),
+            Some(3005)
+        );
+        assert_eq!(refusal_code(&json!({"code": "3003"})), Some(3003));
+        assert_eq!(
+            refusal_code(&json!({"code": 3012, "message": "no machine"})),
+            None
+        );
+        assert_eq!(refusal_code(&json!({"code": 3010})), None);
+        assert_eq!(refusal_code(&json!({"code": 200})), None);
+        assert_eq!(
+            refusal_code(&json!({"status": "1", "machine_id": "m"})),
+            None
+        );
+    }
 
     #[test]
     fn json_text_is_the_json_value_as_text() {
