@@ -320,6 +320,11 @@ namespace MesLink.Tests
             using (var mes = Sim.Client())
             {
                 Assert.Throws<MesLinkInvalidArgumentException>(() => mes.AteSnDetailGet("1037020031\0junk"));
+                // Through the generic call the NUL travels as \u0000 and the core refuses it,
+                // as it does for C, Python and the CLI: nothing is sent.
+                var nul = Assert.Throws<MesLinkInvalidArgumentException>(() => mes.Call("ate.sn_detail.upload",
+                    new Dictionary<string, object> { { "work_order", Sim.WorkOrder }, { "sn", "BAJ614\0KM901584Z" } }));
+                StringAssert.Contains("NUL character", nul.Message);
                 Assert.Throws<MesLinkEncodingException>(() => mes.AteSnDetailGet("1037\ud800"));
                 // Still usable afterwards.
                 Assert.That(mes.AteSnDetailGet(Sim.WorkOrder).FunctionName, Is.EqualTo("HWR650RUSN"));

@@ -249,12 +249,18 @@ namespace MesLink.Native
         ///  NULL when `cap` is 0); `cap` is its size in bytes; `out_len` (may be NULL) receives
         ///  the message length without the NUL, also when the buffer is too small.
         ///
+        ///  When the message does not fit, `buf` still receives as much of it as fits, cut at a
+        ///  character boundary of its encoding (never half a character, never an empty text
+        ///  when `cap` is above the longest character), and the function returns
+        ///  `MESLINK_E_BUFFER_TOO_SMALL` with `*out_len` = the whole message's length.
+        ///
         ///  This function does NOT change the last error, whatever it returns: call it again
         ///  with a bigger buffer after `MESLINK_E_BUFFER_TOO_SMALL`. Thread-safe; each thread
         ///  has its own last error.
         ///
-        ///  Returns `MESLINK_OK`, `MESLINK_E_BUFFER_TOO_SMALL` (`*out_len` = length needed),
-        ///  `MESLINK_E_INVALID_ARGUMENT` (`buf` NULL with `cap` above 0).
+        ///  Returns `MESLINK_OK`, `MESLINK_E_BUFFER_TOO_SMALL` (the message cut short;
+        ///  `*out_len` = length needed), `MESLINK_E_INVALID_ARGUMENT` (`buf` NULL with `cap`
+        ///  above 0).
         ///
         ///  # Safety
         ///  `buf` must be NULL or point to `cap` writable bytes; `out_len` must be NULL or

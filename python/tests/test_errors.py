@@ -33,6 +33,18 @@ def test_malformed_params(client: meslink.Client, sim: Any) -> None:
     assert sim.state()["requests"] == {}
 
 
+def test_nul_and_oversized_parameters_are_refused_before_sending(client: meslink.Client, sim: Any) -> None:
+    # A NUL inside a text parameter is refused as in C#, C and the CLI, never sent.
+    with pytest.raises(meslink.InvalidArgumentError, match="NUL character"):
+        client.ate_sn_detail_upload(WO, "BAJ614\x00KM901584Z")
+    with pytest.raises(meslink.InvalidArgumentError, match="NUL character"):
+        client.call("ate.sn_detail.get", {"work_order": "1037\x00020031"})
+    # A 1 MB path parameter: invalid_argument, not a transport error, and not retried.
+    with pytest.raises(meslink.InvalidArgumentError, match="work_order"):
+        client.call("ate.sn_detail.get", {"work_order": "W" * (1024 * 1024)})
+    assert sim.state()["requests"] == {}
+
+
 def test_bad_configurations() -> None:
     with pytest.raises(meslink.InvalidArgumentError) as info:
         meslink.Client({"timeout": 5})

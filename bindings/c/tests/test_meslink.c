@@ -277,6 +277,28 @@ static void test_bad_text(int32_t c) {
              MESLINK_E_INVALID_ARGUMENT);
     CHECK_RC(meslink_encoding_set(7), MESLINK_E_INVALID_ARGUMENT);
     CHECK_ERR("unknown encoding 7");
+
+    /* A NUL inside a text parameter (C can pass one only as a JSON escape) is refused as
+     * in C#, Python and the CLI; a 1 MB path parameter is invalid, not a transport
+     * failure; neither is sent. */
+    {
+        long uploads = sim_count("ate.sn_detail.upload"), gets = sim_count("ate.sn_detail.get");
+        size_t n = 1024 * 1024;
+        char *huge = malloc(n + 1);
+        CHECK_RC(meslink_client_call(c, "ate.sn_detail.upload",
+                                     "{\"work_order\":\"" WO_FULL "\",\"sn\":\"BAJ614\\u0000KM901584Z\"}",
+                                     buf, sizeof buf, &len),
+                 MESLINK_E_INVALID_ARGUMENT);
+        CHECK_ERR("NUL character");
+        memset(huge, 'W', n);
+        huge[n] = 0;
+        CHECK_RC(meslink_ate_sn_detail_get(c, huge, buf, sizeof buf, &len),
+                 MESLINK_E_INVALID_ARGUMENT);
+        CHECK_ERR("work_order");
+        free(huge);
+        CHECK(sim_count("ate.sn_detail.upload") == uploads);
+        CHECK(sim_count("ate.sn_detail.get") == gets);
+    }
 }
 
 static void test_handles(void) {
@@ -363,6 +385,8 @@ static void test_buffers(int32_t c) {
         CHECK(l1 > 0 && l1 == l2 && strcmp(first, second) == 0);
         CHECK_RC(meslink_error_last(small, sizeof small, &need), MESLINK_E_BUFFER_TOO_SMALL);
         CHECK(need == l1);
+        /* cut, not emptied: as much of the message as fits */
+        CHECK(strlen(small) == sizeof small - 1 && strncmp(small, first, sizeof small - 1) == 0);
         CHECK_RC(meslink_error_last(NULL, 0, &need), MESLINK_E_BUFFER_TOO_SMALL);
         CHECK_RC(meslink_error_last_json(small, sizeof small, &need),
                  MESLINK_E_BUFFER_TOO_SMALL);

@@ -26,15 +26,56 @@ usage:
                                        its station runs); see meslink spool --help
   meslink --version
 
-Set RUST_LOG=meslink=debug to see every request (secrets are never logged).";
+Set RUST_LOG=meslink=debug to see every request (secrets are never logged).
+Every command has its own help: meslink COMMAND --help.";
+
+const DEMO_USAGE: &str = "\
+usage: meslink demo
+
+Starts the built-in simulator and runs a station's shift against it: ATE work orders and
+SN uploads (one refused by the SN rule check), capacity-grading records, the quality
+trace, the machine-tool stream and a file transfer, the energy platform, and a network
+outage survived by the store-and-forward spool. Needs no configuration.";
+
+const CALL_USAGE: &str = "\
+usage: meslink call <id> [PARAMS_JSON] (--config FILE | --config-json JSON)
+
+Makes one documented call and prints the server's answer as JSON (exit status 0), or the
+error as \"error (KIND): ...\" on standard error (exit status 1).
+
+  <id>                 a call id, e.g. ate.sn_detail.get (meslink catalog lists them)
+  PARAMS_JSON          the call's parameters as one JSON object, e.g.
+                       '{\"work_order\":\"1037020031\"}' (default: none)
+  --config FILE        the client configuration (JSON; a byte order mark is allowed)
+  --config-json JSON   the client configuration given inline
+
+The client is closed before the command ends (an energy-platform login is logged out).";
+
+const CATALOG_USAGE: &str = "\
+usage: meslink catalog [--coverage | --json | --enums]
+
+  (no option)          one line per implemented call: id, method, path, summary
+  --coverage           the README's coverage table (markdown)
+  --json               the whole catalog as JSON (parameters, kinds, locations)
+  --enums              the documented enumerations as JSON";
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
         .with_writer(std::io::stderr)
         .init();
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args = match utf8_args(std::env::args_os().skip(1)) {
+        Ok(args) => args,
+        Err(e) => {
+            eprintln!("error ({}): {e}", e.kind.name());
+            return ExitCode::from(2);
+        }
+    };
+    let help_asked = args.iter().skip(1).any(|a| a == "--help" || a == "-h");
     let result = match args.first().map(String::as_str) {
+        Some("demo") if help_asked => help(DEMO_USAGE),
+        Some("call") if help_asked => help(CALL_USAGE),
+        Some("catalog") if help_asked => help(CATALOG_USAGE),
         Some("demo") => demo::run(),
         Some("call") => call(&args[1..]),
         Some("spool") if args[1..].iter().any(|a| a == "--help" || a == "-h") => {
@@ -69,6 +110,27 @@ fn main() -> ExitCode {
     }
 }
 
+fn help(text: &str) -> Result<(), Error> {
+    println!("{text}");
+    Ok(())
+}
+
+/// The arguments as text; one that is not valid UTF-8 is an error naming its position
+/// (never a panic, as `std::env::args` would).
+fn utf8_args(args: impl Iterator<Item = std::ffi::OsString>) -> Result<Vec<String>, Error> {
+    args.enumerate()
+        .map(|(i, a)| {
+            a.into_string().map_err(|a| {
+                Error::invalid(format!(
+                    "argument {} is not valid UTF-8: {}",
+                    i + 1,
+                    a.to_string_lossy()
+                ))
+            })
+        })
+        .collect()
+}
+
 fn call(args: &[String]) -> Result<(), Error> {
     let mut id = None;
     let mut params = None;
@@ -100,7 +162,10 @@ fn call(args: &[String]) -> Result<(), Error> {
     let config =
         config.ok_or_else(|| Error::invalid("meslink call needs --config or --config-json"))?;
     let client = Client::from_json(&config)?;
-    let answer = client.call_blocking(&id, params.unwrap_or_default())?;
+    let answer = client.call_blocking(&id, params.unwrap_or_default());
+    // Whatever the outcome: server sessions (an energy login) must not outlive the command.
+    let _ = meslink::runtime::block_on(client.close());
+    let answer = answer?;
     println!(
         "{}",
         serde_json::to_string_pretty(&answer).unwrap_or_default()

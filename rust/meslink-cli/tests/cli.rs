@@ -100,3 +100,90 @@ fn call_prints_the_answer_or_the_error() {
     let out = meslink(&["bogus"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn every_command_has_help() {
+    for command in ["demo", "call", "sim", "catalog", "spool"] {
+        for flag in ["--help", "-h"] {
+            let out = meslink(&[command, flag]);
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                out.status.success(),
+                "meslink {command} {flag}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(
+                text.to_lowercase().contains("usage"),
+                "meslink {command} {flag}: {text}"
+            );
+        }
+    }
+    let out = meslink(&["call", "--help"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("--config-json"));
+}
+
+#[cfg(unix)]
+#[test]
+fn arguments_that_are_not_utf8_are_an_error_not_a_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    let bad = std::ffi::OsStr::from_bytes(b"ate.sn\xff\xfe");
+    for args in [vec![bad], vec![std::ffi::OsStr::new("call"), bad]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_meslink"))
+            .args(&args)
+            .output()
+            .expect("meslink runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("is not valid UTF-8"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn call_closes_its_client_and_refuses_a_nul_before_sending() {
+    let sim = meslink_sim::Sim::start_background(Default::default()).unwrap();
+    let dir = std::env::temp_dir().join(format!("meslink-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A configuration file as Windows editors save it: with a byte order mark.
+    let config = dir.join("station.json");
+    let json = serde_json::json!({
+        "ate": {"base_url": sim.base_url(), "emp_no": "ate", "password": "Windows123."},
+        "energy": {"base_url": sim.base_url(), "username": "admin", "password": "admin123"}
+    })
+    .to_string();
+    std::fs::write(&config, [&b"\xEF\xBB\xBF"[..], json.as_bytes()].concat()).unwrap();
+    let config = config.to_str().unwrap();
+
+    let out = meslink(&[
+        "call",
+        "energy.meters.list",
+        r#"{"Page_Counts":1,"Per_Page_Counts":2}"#,
+        "--config",
+        config,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let energy = &sim.state().snapshot()["energy"];
+    assert_eq!(energy["login_count"], 1, "{energy}");
+    assert_eq!(energy["logout_count"], 1, "the session was left open");
+    assert_eq!(energy["session_count"], 0);
+
+    let out = meslink(&[
+        "call",
+        "ate.sn_detail.upload",
+        r#"{"work_order":"1037020031","sn":"BAJ614\u0000KM901584Z"}"#,
+        "--config",
+        config,
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error (invalid_argument)") && err.contains("NUL"),
+        "{err}"
+    );
+    assert_eq!(sim.state().request_count("ate.sn_detail.upload"), 0);
+    std::fs::remove_dir_all(&dir).ok();
+}

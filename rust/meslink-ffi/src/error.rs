@@ -129,9 +129,17 @@ pub(crate) fn clear() {
 /// The text `f` makes of this thread's last error (`None` when there is none), encoded
 /// as that error is stored (the process default when there is none).
 fn last_encoded(f: impl FnOnce(Option<&Failure>) -> String) -> Vec<u8> {
+    last_encoded_with(f).0
+}
+
+/// [`last_encoded`] and the encoding of its bytes.
+fn last_encoded_with(f: impl FnOnce(Option<&Failure>) -> String) -> (Vec<u8>, Encoding) {
     LAST.with(|last| match last.borrow().as_ref() {
-        Some((failure, encoding)) => text::encode_out(&f(Some(failure)), *encoding),
-        None => text::encode_out(&f(None), Encoding::process_default()),
+        Some((failure, encoding)) => (text::encode_out(&f(Some(failure)), *encoding), *encoding),
+        None => {
+            let encoding = Encoding::process_default();
+            (text::encode_out(&f(None), encoding), encoding)
+        }
     })
 }
 
@@ -149,12 +157,18 @@ fn last_encoded(f: impl FnOnce(Option<&Failure>) -> String) -> Vec<u8> {
 /// NULL when `cap` is 0); `cap` is its size in bytes; `out_len` (may be NULL) receives
 /// the message length without the NUL, also when the buffer is too small.
 ///
+/// When the message does not fit, `buf` still receives as much of it as fits, cut at a
+/// character boundary of its encoding (never half a character, never an empty text
+/// when `cap` is above the longest character), and the function returns
+/// `MESLINK_E_BUFFER_TOO_SMALL` with `*out_len` = the whole message's length.
+///
 /// This function does NOT change the last error, whatever it returns: call it again
 /// with a bigger buffer after `MESLINK_E_BUFFER_TOO_SMALL`. Thread-safe; each thread
 /// has its own last error.
 ///
-/// Returns `MESLINK_OK`, `MESLINK_E_BUFFER_TOO_SMALL` (`*out_len` = length needed),
-/// `MESLINK_E_INVALID_ARGUMENT` (`buf` NULL with `cap` above 0).
+/// Returns `MESLINK_OK`, `MESLINK_E_BUFFER_TOO_SMALL` (the message cut short;
+/// `*out_len` = length needed), `MESLINK_E_INVALID_ARGUMENT` (`buf` NULL with `cap`
+/// above 0).
 ///
 /// # Safety
 /// `buf` must be NULL or point to `cap` writable bytes; `out_len` must be NULL or
@@ -164,7 +178,18 @@ pub unsafe extern "C" fn meslink_error_last(buf: *mut c_char, cap: u32, out_len:
     guard::reader(|| {
         // SAFETY: the caller's contract above.
         let out = unsafe { Out::new(buf, cap, out_len)? };
-        out.write_now(&last_encoded(|f| f.map(Failure::text).unwrap_or_default()))
+        let (bytes, encoding) = last_encoded_with(|f| f.map(Failure::text).unwrap_or_default());
+        out.write_now(&bytes).inspect_err(|f| {
+            if f.status == MESLINK_E_BUFFER_TOO_SMALL && cap > 0 {
+                let n = text::prefix_len(&bytes, encoding, cap as usize - 1);
+                // SAFETY: cap > 0, so `buf` is non-NULL with `cap` writable bytes (the
+                // caller's contract), and n + 1 <= cap; the source is a distinct slice.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(bytes.as_ptr(), buf.cast::<u8>(), n);
+                    buf.add(n).write(0);
+                }
+            }
+        })
     })
 }
 
@@ -220,4 +245,72 @@ pub(crate) fn panic_failure(export: &str, payload: &(dyn std::any::Any + Send)) 
     ));
     f.status = MESLINK_E_INTERNAL;
     f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::status::MESLINK_OK;
+
+    /// `meslink_error_last` into a buffer of `cap` bytes: status, `out_len`, the text.
+    fn read(cap: usize) -> (i32, u32, Vec<u8>) {
+        let mut buf = vec![0x55 as c_char; cap];
+        let mut len = 0u32;
+        let ptr = if cap == 0 {
+            std::ptr::null_mut()
+        } else {
+            buf.as_mut_ptr()
+        };
+        // SAFETY: a local buffer of the size given.
+        let rc = unsafe { meslink_error_last(ptr, cap as u32, &mut len) };
+        let text = buf
+            .iter()
+            .take_while(|&&b| b != 0)
+            .map(|&b| b as u8)
+            .collect();
+        (rc, len, text)
+    }
+
+    #[test]
+    fn a_long_message_is_cut_at_a_character_boundary_never_emptied() {
+        let message = format!("{}未找到。", "x".repeat(1019));
+        for encoding in [Encoding::Utf8, Encoding::Gb18030] {
+            set(Failure::invalid(message.clone()).in_encoding(encoding));
+            let whole = text::encode_out(&message, encoding);
+            // 1,024 bytes, as the LabVIEW guide recommends: cut, not empty.
+            let (rc, len, got) = read(1024);
+            assert_eq!(rc, MESLINK_E_BUFFER_TOO_SMALL, "{encoding:?}");
+            assert_eq!(len as usize, whole.len());
+            assert!(got.len() >= 1019 && got.len() <= 1023, "{}", got.len());
+            assert!(whole.starts_with(&got), "{encoding:?}: not a prefix");
+            match encoding {
+                Encoding::Utf8 => assert!(std::str::from_utf8(&got).is_ok()),
+                Encoding::Gb18030 => assert!(encoding_rs::GB18030
+                    .decode_without_bom_handling_and_without_replacement(&got)
+                    .is_some()),
+            }
+            let (rc, _, got) = read(8);
+            assert_eq!(
+                (rc, got.as_slice()),
+                (MESLINK_E_BUFFER_TOO_SMALL, &b"xxxxxxx"[..])
+            );
+            // The error is unchanged: a big enough buffer gets all of it.
+            let (rc, _, got) = read(whole.len() + 1);
+            assert_eq!((rc, got), (MESLINK_OK, whole));
+        }
+        clear();
+    }
+
+    #[test]
+    fn the_unknown_call_id_message_fits_a_small_buffer() {
+        set(meslink::catalog::find("ate.sn_detail.gett")
+            .unwrap_err()
+            .into());
+        let (rc, len, got) = read(1024);
+        assert_eq!(rc, MESLINK_OK, "{len} bytes");
+        let got = String::from_utf8(got).unwrap();
+        assert!(got.contains("did you mean ate.sn_detail.get"), "{got}");
+        assert!(len < 300, "{len} bytes: {got}");
+        clear();
+    }
 }

@@ -141,9 +141,89 @@ pub(crate) fn encode_out(text: &str, encoding: Encoding) -> Vec<u8> {
     }
 }
 
+/// The length of the longest prefix of `bytes` (text in `encoding`) of at most `max`
+/// bytes that ends on a character boundary.
+pub(crate) fn prefix_len(bytes: &[u8], encoding: Encoding, max: usize) -> usize {
+    if bytes.len() <= max {
+        return bytes.len();
+    }
+    match encoding {
+        Encoding::Utf8 => {
+            let mut n = max;
+            // Back off continuation bytes (10xxxxxx) to the start of the cut character.
+            while n > 0 && bytes[n] & 0xC0 == 0x80 {
+                n -= 1;
+            }
+            n
+        }
+        Encoding::Gb18030 => {
+            // One byte below 0x80; else two bytes, or four when the second is a digit.
+            let mut n = 0;
+            while n < bytes.len() {
+                let width = match bytes[n] {
+                    0x00..=0x80 | 0xFF => 1,
+                    _ if bytes.get(n + 1).is_some_and(u8::is_ascii_digit) => 4,
+                    _ => 2,
+                };
+                if n + width > max {
+                    break;
+                }
+                n += width;
+            }
+            n
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_config_file_with_a_byte_order_mark_opens_in_either_encoding() {
+        let config = r#"{"grading":{"base_url":"http://127.0.0.1:1","datasource":"账套01"}}"#;
+        let utf8 = [&b"\xEF\xBB\xBF"[..], config.as_bytes()].concat();
+        // GB18030's own BOM (U+FEFF) before GB18030 text.
+        let gb = [
+            &b"\x84\x31\x95\x33"[..],
+            &GB18030.encode(config).0.into_owned()[..],
+        ]
+        .concat();
+        for (bytes, encoding) in [
+            (utf8, MESLINK_ENCODING_UTF8),
+            (gb, MESLINK_ENCODING_GB18030),
+        ] {
+            let text = std::ffi::CString::new(bytes).unwrap();
+            let mut id = 0;
+            // SAFETY: a NUL-terminated string and a local out-parameter.
+            let rc = unsafe { crate::meslink_client_open_ex(text.as_ptr(), encoding, &mut id) };
+            assert_eq!(rc, MESLINK_OK, "encoding {encoding}");
+            assert_eq!(crate::meslink_client_close(id), MESLINK_OK);
+        }
+    }
+
+    #[test]
+    fn prefixes_end_on_character_boundaries() {
+        let text = "ab未找到。€😀";
+        let utf8 = text.as_bytes();
+        let gb = GB18030.encode(text).0.into_owned();
+        for (bytes, enc) in [(utf8, Encoding::Utf8), (&gb[..], Encoding::Gb18030)] {
+            for max in 0..bytes.len() + 2 {
+                let n = prefix_len(bytes, enc, max);
+                assert!(n <= max.min(bytes.len()), "{enc:?} {max}");
+                let decoded = match enc {
+                    Encoding::Utf8 => std::str::from_utf8(&bytes[..n]).ok().map(str::to_owned),
+                    Encoding::Gb18030 => GB18030
+                        .decode_without_bom_handling_and_without_replacement(&bytes[..n])
+                        .map(|c| c.into_owned()),
+                };
+                let decoded = decoded.unwrap_or_else(|| panic!("{enc:?} cut at {n} of {max}"));
+                assert!(text.starts_with(&decoded), "{enc:?} {max}");
+                // Never more than one character (at most 4 bytes) short of the room.
+                assert!(n + 4 > max.min(bytes.len()), "{enc:?} {max}: {n}");
+            }
+        }
+    }
 
     #[test]
     fn gb18030_round_trip() {

@@ -33,7 +33,9 @@ pub struct ClientConfig {
     pub mgm: Option<crate::servers::mgm::MgmConfig>,
     /// The energy-management platform (seed 004).
     pub energy: Option<crate::servers::energy::EnergyConfig>,
-    /// Whole-request timeout, milliseconds.
+    /// Whole-request timeout, milliseconds. For the machine-tool platform's resource
+    /// calls it is the deadline of the whole call: token renewal, the wait for a slot of
+    /// the call budget, every attempt and the waits after a 3009 (see `mgm::resources`).
     pub timeout_ms: u64,
     /// TCP (and TLS) connect timeout, milliseconds.
     pub connect_timeout_ms: u64,
@@ -66,12 +68,18 @@ impl Default for ClientConfig {
     }
 }
 
-/// TLS settings. Certificates are verified against the system's roots by default.
+/// TLS settings. Certificates are verified by the operating system's verifier by default
+/// (on Windows its certificate store, elsewhere the system's roots).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct TlsConfig {
-    /// A PEM file with one or more extra CA certificates to trust (a plant's own CA).
+    /// A PEM file with one or more extra certificates to trust: a plant's own CA, or a
+    /// server's self-signed certificate (`CA:TRUE`, as `openssl req -x509` makes it, or not).
     pub ca_file: Option<PathBuf>,
+    /// Exactly the server certificate(s) to accept, and no other: a PEM file, or a SHA-256
+    /// fingerprint (`AB:CD:...` as `openssl x509 -fingerprint -sha256` prints it, or 64 hex
+    /// digits). The pin is the identity: name and issuer are not checked, the dates are.
+    pub pinned_cert: Option<String>,
     /// Turns certificate verification off. Only for a test bench; the name is meant to hurt.
     pub danger_accept_invalid_certs: bool,
 }
@@ -133,8 +141,10 @@ pub struct GradingConfig {
 }
 
 impl ClientConfig {
-    /// Parses the JSON form of the configuration.
+    /// Parses the JSON form of the configuration. A byte order mark before it (as
+    /// Windows editors and LabVIEW write files) is ignored.
     pub fn from_json(text: &str) -> Result<Self> {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         // serde's type errors quote the offending value: make sure a secret can never be
         // one of them by checking the secrets' types first, naming only their place.
         let tree: serde_json::Value = serde_json::from_str(text)
@@ -265,6 +275,14 @@ mod tests {
         .unwrap_err();
         assert!(e.message.contains("ate.password must be a string"), "{e}");
         assert!(!e.message.contains("12345678"), "{e}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_json_is_ignored() {
+        let c = ClientConfig::from_json("\u{FEFF}{\"timeout_ms\": 7}").unwrap();
+        assert_eq!(c.timeout_ms, 7);
+        // Only at the start: elsewhere it is still an error.
+        assert!(ClientConfig::from_json("{\"timeout_ms\": 7}\u{FEFF}").is_err());
     }
 
     #[test]

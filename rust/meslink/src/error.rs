@@ -86,6 +86,9 @@ pub struct Error {
     pub server_code: Option<String>,
     /// The server's own message, unchanged.
     pub server_message: Option<String>,
+    /// Set for failures that no repeat can cure although their kind usually could (a
+    /// server certificate that is not trusted is a `transport` error, but never transient).
+    pub(crate) permanent: bool,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -99,6 +102,7 @@ impl Error {
             http_status: None,
             server_code: None,
             server_message: None,
+            permanent: false,
         }
     }
 
@@ -147,8 +151,17 @@ impl Error {
         self
     }
 
+    /// Marks the error as one that repeating cannot cure, whatever its kind.
+    pub(crate) fn permanent(mut self) -> Self {
+        self.permanent = true;
+        self
+    }
+
     /// Whether repeating the same request later may succeed.
     pub fn is_transient(&self) -> bool {
+        if self.permanent {
+            return false;
+        }
         match self.kind {
             ErrorKind::Transport | ErrorKind::Timeout => true,
             ErrorKind::Http => matches!(self.http_status, Some(408 | 429 | 500..=599)),

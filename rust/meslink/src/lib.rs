@@ -25,6 +25,7 @@ pub mod runtime;
 mod secret;
 pub mod servers;
 pub mod spool;
+mod tls;
 mod token;
 mod transport;
 

@@ -105,27 +105,10 @@ impl Http {
             .user_agent(config.user_agent.clone())
             .pool_idle_timeout(Duration::from_secs(60))
             .tcp_nodelay(true);
-        if let Some(path) = &config.tls.ca_file {
-            let pem = std::fs::read(path).map_err(|e| {
-                Error::invalid(format!("cannot read tls.ca_file {}: {e}", path.display()))
-            })?;
-            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
-                Error::invalid(format!("tls.ca_file {} is not PEM: {e}", path.display()))
-            })?;
-            if certs.is_empty() {
-                return Err(Error::invalid(format!(
-                    "tls.ca_file {} holds no certificate",
-                    path.display()
-                )));
-            }
-            for cert in certs {
-                builder = builder.add_root_certificate(cert);
-            }
-        }
-        if config.tls.danger_accept_invalid_certs {
-            tracing::warn!("TLS certificate verification is OFF (danger_accept_invalid_certs)");
-            builder = builder.danger_accept_invalid_certs(true);
-        }
+        // The same verifier as the wss:// sessions (crate::tls): OS trust store, ca_file,
+        // pins, and a self-signed CA:TRUE certificate given as ca_file.
+        let tls = crate::tls::client_config(&config.tls, crate::tls::Alpn::Http)?;
+        builder = builder.use_preconfigured_tls((*tls).clone());
         let client = builder
             .build()
             .map_err(|e| Error::internal(format!("cannot build the HTTP client: {e}")))?;
@@ -146,7 +129,7 @@ impl Http {
                     (Ok(a), RetryClass::Safe) => matches!(a.status, 429 | 502 | 503 | 504),
                     (Ok(_), RetryClass::UnsentOnly) => false,
                     (Err(f), RetryClass::Safe) => f.error.is_transient(),
-                    (Err(f), RetryClass::UnsentOnly) => f.unsent,
+                    (Err(f), RetryClass::UnsentOnly) => f.unsent && f.error.is_transient(),
                 };
             if !again {
                 return outcome.map_err(|f| f.error);
@@ -241,6 +224,15 @@ fn too_large(max: usize) -> Error {
 /// Classifies a reqwest error. The URL is removed from the text (some servers carry
 /// tokens in query strings); the cause chain is kept, since reqwest's own text is vague.
 fn failure(call: &'static str, e: reqwest::Error) -> Failure {
+    if let Some(text) = crate::tls::certificate_failure(&e) {
+        // Not retried: the same certificate comes back on every attempt.
+        return Failure {
+            error: Error::new(ErrorKind::Transport, text)
+                .with_call(call)
+                .permanent(),
+            unsent: true,
+        };
+    }
     let (kind, unsent) = if e.is_timeout() {
         (ErrorKind::Timeout, false)
     } else if e.is_connect() {

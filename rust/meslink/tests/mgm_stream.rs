@@ -149,6 +149,107 @@ async fn keeps_streaming_across_token_expiry() {
     assert!(sim.state().mgm_realtime_subscriptions() >= 8);
 }
 
+/// A server restarted: the sessions drop and the tokens of before are void, which the
+/// client learns only from the reopened session (SockJS open frame, then a 3005 notice and
+/// a close). "reconnected" comes once, after the server accepted a session.
+#[tokio::test]
+async fn reconnected_only_once_the_server_accepted_the_session() {
+    let sim = sim().await;
+    sim.state().set_mgm_events_per_sec(50.0);
+    let client = client(&sim, "meslink-secret");
+    let stream = client
+        .mgm_stream_open(StreamOptions {
+            reconnect_initial_ms: 300,
+            ..options(StreamTransport::SockJs)
+        })
+        .await
+        .unwrap();
+    stream.subscribe(MACHINES[0]).unwrap();
+    while !matches!(next(&stream).await, StreamEvent::Status { .. }) {}
+    sim.state().drop_mgm_realtime();
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    sim.state().expire_mgm_tokens();
+    let mut kinds = Vec::new();
+    loop {
+        let event = next(&stream).await;
+        kinds.push(event.kind());
+        if let StreamEvent::Notice { raw } = &event {
+            assert_eq!(raw["code"], 3005, "{raw}");
+        }
+        if matches!(event, StreamEvent::Reconnected { .. }) {
+            break;
+        }
+    }
+    assert!(
+        kinds.contains(&"notice"),
+        "the refusal came before reconnected: {kinds:?}"
+    );
+    // Nothing undoes the announcement: events flow, no further reconnect.
+    let until = Instant::now() + Duration::from_millis(1500);
+    let mut heard = 0;
+    while Instant::now() < until {
+        let event = next(&stream).await;
+        assert!(
+            !matches!(event, StreamEvent::Reconnecting { .. }),
+            "reconnecting again after reconnected: {kinds:?} then {event:?}"
+        );
+        heard += 1;
+    }
+    assert!(heard > 0);
+    assert_eq!(stream.stats().reconnects, 1);
+}
+
+/// SockJS's own close `c[3000,"Go away!"]` (sent instead of the open frame for a session
+/// the server has closed) is the transport's doing, not a refused key: an open that meets
+/// it fails as a transport error and a running stream reconnects, both without renewing
+/// the token.
+#[tokio::test]
+async fn go_away_is_a_transport_close_not_an_authentication_failure() {
+    let sim = sim().await;
+    sim.state().set_mgm_events_per_sec(50.0);
+    let client = client(&sim, "meslink-secret");
+    client.mgm_organization().await.unwrap();
+    let issued = sim.state().mgm_tokens_issued();
+    sim.state().mgm_realtime_go_away_next(1);
+    let e = client
+        .mgm_stream_open(options(StreamTransport::SockJs))
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Transport, "{e}");
+    assert!(e.message.contains("Go away!"), "{e}");
+
+    let stream = client
+        .mgm_stream_open(options(StreamTransport::SockJs))
+        .await
+        .unwrap();
+    stream.subscribe(MACHINES[0]).unwrap();
+    while !matches!(next(&stream).await, StreamEvent::Status { .. }) {}
+    sim.state().mgm_realtime_go_away_next(2);
+    sim.state().drop_mgm_realtime();
+    let mut reasons = Vec::new();
+    loop {
+        match next(&stream).await {
+            StreamEvent::Reconnecting { reason, .. } => reasons.push(reason),
+            StreamEvent::Reconnected { attempt } => {
+                assert_eq!(attempt, 3, "{reasons:?}");
+                break;
+            }
+            _ => {}
+        }
+    }
+    assert!(reasons[1].contains("Go away!"), "{reasons:?}");
+    assert_eq!(
+        sim.state().mgm_tokens_issued(),
+        issued,
+        "the token was renewed"
+    );
+    assert_eq!(
+        sim.state().mgm_tokens_extended(),
+        0,
+        "the token was refreshed"
+    );
+}
+
 #[tokio::test]
 async fn raw_stream_reconnects_after_dropped_connections_and_expiry() {
     let sim = sim().await;

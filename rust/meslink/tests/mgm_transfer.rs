@@ -213,6 +213,20 @@ async fn refusal_codes_are_typed_errors_and_cancel_ends_a_transfer() {
         assert_eq!(e.server_message.as_deref(), Some(meaning));
         assert_eq!(e.call, Some("mgm.file_transfer"));
     }
+    // The OAuth codes mean in a transfer what they mean everywhere (one code table): an
+    // unknown machine is the server's refusal, not an authentication failure, and is
+    // not repeated.
+    for (code, kind) in [
+        (3012, ErrorKind::Business),
+        (3010, ErrorKind::InvalidArgument),
+    ] {
+        let sessions = sim.state().mgm_transfer_sessions();
+        sim.state().mgm_transfer_fail_with(code);
+        let e = run(&client, request(path.clone())).await.unwrap_err();
+        assert_eq!(e.kind, kind, "{code}: {e}");
+        assert_eq!(e.server_code, Some(code.to_string()));
+        assert_eq!(sim.state().mgm_transfer_sessions(), sessions + 1, "{e}");
+    }
 
     // A cancelled transfer reports Closed, whatever the task was doing.
     sim.state().mgm_transfer_fail_after(1);

@@ -1,6 +1,7 @@
 //! `wss://` sessions for an `https://` base URL: a TLS terminator with a self-signed
-//! certificate in front of the simulator. Verification is on by default, `tls.ca_file`
-//! trusts the certificate, `danger_accept_invalid_certs` turns verification off.
+//! certificate (OpenSSL's defaults, so `CA:TRUE`) in front of the simulator. Verification
+//! is on by default, `tls.ca_file` and `tls.pinned_cert` trust the certificate,
+//! `danger_accept_invalid_certs` turns verification off.
 
 use meslink::mgm::{StreamEvent, StreamOptions, TransferRequest};
 use meslink::{Client, ErrorKind};
@@ -59,14 +60,20 @@ async fn wss_verifies_certificates_like_the_http_pool() {
         .await
         .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Transport, "{e}");
-    assert!(e.to_string().to_lowercase().contains("certificate"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("the server's certificate is not trusted: self-signed"),
+        "{e}"
+    );
 
     let dir = std::env::temp_dir().join(format!("meslink-wss-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let ca = dir.join("plant-ca.pem");
     std::fs::write(&ca, &pem).unwrap();
+    // The certificate is OpenSSL's self-signed CA:TRUE one: trusted as ca_file or pinned.
     for tls in [
         json!({"ca_file": ca}),
+        json!({"pinned_cert": ca}),
         json!({"danger_accept_invalid_certs": true}),
     ] {
         let client = client(&base, tls);

@@ -57,6 +57,9 @@ pub(crate) struct RealtimeData {
     stamp: AtomicBool,
     /// Burst deltas asked for so far (a running total; each session sends the increase).
     burst: watch::Sender<u64>,
+    /// SockJS sessions still to be answered with SockJS's own `c[3000,"Go away!"]` instead
+    /// of the open frame (what a SockJS server sends for a session it has closed).
+    go_away_next: AtomicU64,
 }
 
 impl Default for RealtimeData {
@@ -71,6 +74,7 @@ impl Default for RealtimeData {
             kill: watch::channel(0).0,
             stamp: AtomicBool::new(false),
             burst: watch::channel(0).0,
+            go_away_next: AtomicU64::new(0),
         }
     }
 }
@@ -97,6 +101,12 @@ impl SimState {
         self.realtime()
             .heartbeat_ms
             .store(every.as_millis().max(10) as u64, Ordering::Relaxed);
+    }
+
+    /// The next `n` SockJS sessions (stream or transfer) get the transport's own
+    /// `c[3000,"Go away!"]` instead of the open frame, and are closed.
+    pub fn mgm_realtime_go_away_next(&self, n: u64) {
+        self.realtime().go_away_next.store(n, Ordering::Relaxed);
     }
 
     /// Drops every live stream session without a close frame, as a network failure would.
@@ -306,6 +316,15 @@ async fn expire(state: &SimState, sock: SimSocket, code: i64, message: &str) {
         .expiry_closes
         .fetch_add(1, Ordering::Relaxed);
     refuse(sock, code, message).await;
+}
+
+/// Whether the session opening now is to be sent away (see `mgm_realtime_go_away_next`).
+pub(crate) fn take_go_away(state: &SimState) -> bool {
+    state
+        .realtime()
+        .go_away_next
+        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
+        .is_ok()
 }
 
 /// A websocket close code for an OAuth code (3000–4999 are free for applications).

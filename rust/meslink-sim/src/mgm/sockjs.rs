@@ -76,6 +76,14 @@ where
         None => ws,
     };
     ws.on_upgrade(move |socket| async move {
+        if framing == Framing::SockJs && super::realtime::take_go_away(&state) {
+            let sock = SimSocket {
+                ws: socket,
+                framing,
+                pending: VecDeque::new(),
+            };
+            return sock.close(3000, "Go away!").await;
+        }
         if let Some(sock) = SimSocket::open(socket, framing).await {
             session(state, sock, q).await;
         }

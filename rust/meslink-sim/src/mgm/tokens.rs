@@ -53,6 +53,8 @@ struct Registry {
     rate_limited: u64,
     tokens_issued: u64,
     tokens_extended: u64,
+    /// Token calls count against the call limit too (a server counting every call).
+    count_token_calls: bool,
 }
 
 struct App {
@@ -109,6 +111,7 @@ impl TokenData {
                 rate_limited: 0,
                 tokens_issued: 0,
                 tokens_extended: 0,
+                count_token_calls: false,
             }),
         }
     }
@@ -236,6 +239,12 @@ impl Registry {
 /// The `/v1/token` answer for `func` and `data`.
 pub(crate) fn token_call(state: &SimState, func: &str, data: &Value) -> Value {
     let mut reg = state.mgm.tokens.inner.lock();
+    if reg.count_token_calls {
+        let key = data.get("app_key").and_then(Value::as_str).unwrap_or("");
+        if let Err(refusal) = reg.count_call(key) {
+            return oauth_error(refusal);
+        }
+    }
     let outcome = match func {
         "get_access_token" => reg.get(data),
         "refresh_token" => reg.refresh(data),
@@ -294,6 +303,12 @@ impl SimState {
         let mut reg = self.mgm.tokens.inner.lock();
         reg.rate_limit = calls;
         reg.rate_window = window;
+    }
+
+    /// Whether token calls count against the call limit too (the document counts only
+    /// calls made with an access token; a server may count every call).
+    pub fn set_mgm_rate_counts_token_calls(&self, on: bool) {
+        self.mgm.tokens.inner.lock().count_token_calls = on;
     }
 
     /// Disables (3002 / 3013) or enables an app_key. False if the key is unknown.

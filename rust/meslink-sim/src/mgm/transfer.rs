@@ -199,6 +199,8 @@ fn meaning(code: i64) -> &'static str {
         732 => "文件内容格式不合法",
         733 => "文件已经存在",
         734 => "未获取到存储",
+        3010 => "the request content is invalid",
+        3012 => "the machine does not exist",
         _ => "操作失败",
     }
 }

@@ -224,6 +224,7 @@ mod energy;
 mod grading;
 mod mgm;
 pub mod models;
+mod suggest;
 mod trace;
 
 pub use energy::{EnumSpec, ENUMS as ENERGY_ENUMS};
@@ -242,12 +243,19 @@ pub static CALLS: LazyLock<Vec<&'static CallSpec>> = LazyLock::new(|| {
     .collect()
 });
 
-/// The spec of a call id.
+/// The spec of a call id. An unknown id is refused with at most five close ids (the
+/// message stays short enough for a small error buffer).
 pub fn find(id: &str) -> Result<&'static CallSpec> {
     CALLS.iter().copied().find(|c| c.id == id).ok_or_else(|| {
+        let shown: String = id.chars().take(60).collect();
+        let close = suggest::closest(id, CALLS.iter().map(|c| c.id), 5);
+        let hint = if close.is_empty() {
+            String::new()
+        } else {
+            format!("; did you mean {}?", close.join(", "))
+        };
         Error::invalid(format!(
-            "unknown call id {id:?}; the implemented calls are: {}",
-            CALLS.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
+            "unknown call id {shown:?}{hint} (`meslink catalog` lists every call)"
         ))
     })
 }
@@ -256,6 +264,10 @@ pub fn find(id: &str) -> Result<&'static CallSpec> {
 pub fn implemented(server: Server) -> usize {
     CALLS.iter().filter(|c| c.server == server).count()
 }
+
+/// The longest text a path or query parameter may have: servers refuse request lines
+/// past a few KB (8 KB is common), and a refusal there reads as a broken connection.
+pub const MAX_URL_PARAM_BYTES: usize = 2048;
 
 /// Parameters checked against the spec and normalised: the object the request is built from.
 pub type Params = Map<String, Value>;
@@ -311,6 +323,23 @@ impl CallSpec {
                 json_type(v)
             ))
         };
+        if let Value::String(s) = v {
+            if s.contains('\0') {
+                return Err(self.err(format!(
+                    "parameter {:?} ({}) contains a NUL character",
+                    spec.name, spec.doc
+                )));
+            }
+            if spec.location != Location::Body && s.len() > MAX_URL_PARAM_BYTES {
+                return Err(self.err(format!(
+                    "parameter {:?} ({}) is {} bytes; a parameter in the URL may have at most {}",
+                    spec.name,
+                    spec.doc,
+                    s.len(),
+                    MAX_URL_PARAM_BYTES
+                )));
+            }
+        }
         match spec.kind {
             ParamKind::Text => match v {
                 Value::String(s) if spec.required && s.trim().is_empty() => {

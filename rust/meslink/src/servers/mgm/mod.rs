@@ -9,7 +9,6 @@
 pub mod codes;
 mod rate_limit;
 pub(crate) mod resources;
-mod socket_tls;
 pub mod sockjs;
 pub mod stream;
 pub(crate) mod tokens;

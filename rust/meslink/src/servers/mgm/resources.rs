@@ -18,12 +18,18 @@ const FUNCS: [(&str, &str); 2] = [
 ];
 
 /// How long, in windows, the client keeps waiting and repeating while the server answers
-/// 3009 before the caller gets the error.
+/// 3009 before the caller gets the error. `timeout_ms` bounds the wait as well: whichever
+/// ends first.
 const MAX_3009_WINDOWS: u32 = 2;
 
 /// Sends one resource call: takes a rate-limit slot, puts the access token in, renews
 /// the token and repeats once when the server refuses it (3003, 3005, 3007, 3008), and
 /// waits and repeats while the server answers 3009. Answers the answer's `data`.
+///
+/// `timeout_ms` is the deadline of the whole call: token renewal, the wait for a slot of
+/// the call budget, every attempt, the pauses between them and the waits after a 3009.
+/// When it passes, or a pause would end after it, the call ends with a `timeout` error
+/// (carrying code 3009 when that is what it was waiting out).
 pub(crate) async fn call(
     inner: &Inner,
     cfg: &MgmConfig,
@@ -47,16 +53,25 @@ pub(crate) async fn call(
     let mut pause = (window / 20).max(Duration::from_millis(10));
     let mut waited = Duration::ZERO;
     let mut renewed = false;
+    let deadline = Deadline::new(spec.id, inner.config.timeout_ms);
     loop {
-        let token = tokens::access(inner, cfg, session).await?;
+        let token = deadline
+            .bound(tokens::access(inner, cfg, session))
+            .await??;
         req.body = Body::Json(json!({
             "func": func,
             "access_token": token.expose(),
             "data": data,
         }));
         let answer = {
-            let _slot = session.limiter.acquire().await;
-            inner.http.send(&req).await
+            let _slot = deadline
+                .bound(session.limiter.acquire())
+                .await
+                .map_err(|e| Error {
+                    message: format!("{} (waiting for the call budget)", e.message),
+                    ..e
+                })?;
+            deadline.bound(inner.http.send(&req)).await?
         };
         let err = match answer.and_then(|a| read_answer(&a)) {
             Ok(v) => return Ok(v),
@@ -64,7 +79,7 @@ pub(crate) async fn call(
         };
         if err.is_transient() && spec.retry == RetryClass::Safe && attempt < retry.max_attempts {
             tracing::debug!(call = spec.id, attempt, error = %err, "retrying");
-            tokio::time::sleep(retry.backoff(attempt)).await;
+            deadline.sleep(retry.backoff(attempt), &err).await?;
             attempt += 1;
             continue;
         }
@@ -77,12 +92,63 @@ pub(crate) async fn call(
             }
             Some(codes::CALL_FREQUENTLY) if waited < window * MAX_3009_WINDOWS => {
                 tracing::debug!(call = spec.id, ?pause, "the server says 3009; waiting");
-                tokio::time::sleep(pause).await;
+                deadline.sleep(pause, &err).await?;
                 waited += pause;
                 pause = (pause * 2).min(window / 2);
             }
             _ => return Err(err),
         }
+    }
+}
+
+/// The end of a whole call (`timeout_ms` from its start).
+struct Deadline {
+    call: &'static str,
+    at: tokio::time::Instant,
+    timeout_ms: u64,
+}
+
+impl Deadline {
+    fn new(call: &'static str, timeout_ms: u64) -> Deadline {
+        Deadline {
+            call,
+            at: tokio::time::Instant::now() + Duration::from_millis(timeout_ms),
+            timeout_ms,
+        }
+    }
+
+    fn expired(&self, waiting_out: Option<&Error>) -> Error {
+        let mut e = Error::new(
+            crate::ErrorKind::Timeout,
+            format!(
+                "the call did not complete within timeout_ms ({} ms)",
+                self.timeout_ms
+            ),
+        )
+        .with_call(self.call);
+        if let Some(last) = waiting_out {
+            e.message = format!("{}; the last answer: {}", e.message, last.message);
+            e.server_code = last.server_code.clone();
+            e.server_message = last.server_message.clone();
+        }
+        e
+    }
+
+    /// `f`, or a timeout error once the deadline passes.
+    async fn bound<T>(&self, f: impl std::future::Future<Output = T>) -> Result<T> {
+        tokio::time::timeout_at(self.at, f)
+            .await
+            .map_err(|_| self.expired(None))
+    }
+
+    /// Sleeps `pause`, unless the deadline comes first: then the timeout error at once
+    /// (carrying `last`, the answer being waited out).
+    async fn sleep(&self, pause: Duration, last: &Error) -> Result<()> {
+        if tokio::time::Instant::now() + pause >= self.at {
+            return Err(self.expired(Some(last)));
+        }
+        tokio::time::sleep(pause).await;
+        Ok(())
     }
 }
 

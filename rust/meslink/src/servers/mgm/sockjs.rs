@@ -117,20 +117,10 @@ pub(crate) fn base_url(inner: &Inner) -> Result<&str> {
         .ok_or_else(|| Error::invalid("the configuration has no mgm section"))
 }
 
-/// The error of a session the server refused or closed right away.
+/// The error of a session the server refused or closed right away (the one code table:
+/// [`super::codes::close_error`]).
 pub(crate) fn closed_error(what: &str, code: Option<u16>, reason: &str) -> Error {
-    let e = match code {
-        Some(3000..=3013) => Error::from_server(ErrorKind::Auth, reason.to_string()),
-        _ => Error::from_server(ErrorKind::Transport, reason.to_string()),
-    };
-    let e = Error {
-        message: format!("{what} was closed: {}", e.message),
-        ..e
-    };
-    match code {
-        Some(c) => e.with_server_code(c.to_string()),
-        None => e,
-    }
+    super::codes::close_error(what, code, reason)
 }
 
 fn session_url(base: &str, path: &str, query: &[(&str, &str)], t: StreamTransport) -> String {
@@ -204,13 +194,18 @@ async fn open(inner: &Inner, url: &str, what: &str) -> Result<Ws> {
         .map_err(|e| Error::new(ErrorKind::Transport, format!("{what}: cannot connect: {e}")))?;
     let _ = tcp.set_nodelay(true);
     let io: Box<dyn Io> = if secure {
-        let config = super::socket_tls::client_config(&inner.config.tls)?;
+        let config = crate::tls::client_config(&inner.config.tls, crate::tls::Alpn::Http1)?;
         let name = tokio_rustls::rustls::pki_types::ServerName::try_from(host.clone())
             .map_err(|_| Error::invalid(format!("{what}: {host:?} is not a TLS server name")))?;
         let tls = tokio_rustls::TlsConnector::from(config)
             .connect(name, tcp)
             .await
-            .map_err(|e| Error::new(ErrorKind::Transport, format!("{what}: TLS failed: {e}")))?;
+            .map_err(|e| match crate::tls::certificate_failure(&e) {
+                Some(text) => {
+                    Error::new(ErrorKind::Transport, format!("{what}: {text}")).permanent()
+                }
+                None => Error::new(ErrorKind::Transport, format!("{what}: TLS failed: {e}")),
+            })?;
         Box::new(tls)
     } else {
         Box::new(tcp)

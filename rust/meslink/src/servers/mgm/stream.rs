@@ -474,7 +474,33 @@ struct Ending {
 }
 
 fn is_token_code(code: i64) -> bool {
-    matches!(code, 3003 | 3005 | 3007 | 3008)
+    super::codes::is_token_rejection(code)
+}
+
+/// A reopened session counts as accepted once the server sends its first application
+/// message, or when this long passes without a refusal. SockJS servers send the open
+/// frame before the application has looked at the token, so the open frame alone proves
+/// nothing (a refused token arrives after it as a notice and a close).
+const ACCEPT_WINDOW: Duration = Duration::from_millis(1500);
+
+/// The code of a message refusing the session: an OAuth code the table classes as an
+/// authentication failure (a refused token or key). A complaint about one machine (3012)
+/// or a subscription's content (3010) comes from a session the server accepted.
+fn refusal_code(raw: &Value) -> Option<i64> {
+    let code = raw.get("code")?;
+    let code = code
+        .as_i64()
+        .or_else(|| code.as_str().and_then(|s| s.trim().parse().ok()))?;
+    super::codes::lookup(code)
+        .filter(|c| c.kind == ErrorKind::Auth)
+        .map(|c| c.code)
+}
+
+/// What the server made of a reopened session.
+enum Verdict {
+    /// Accepted; the first application message, if one came.
+    Accepted(Option<Value>),
+    Refused(Ending),
 }
 
 /// The reader task's state.
@@ -581,12 +607,21 @@ impl Task {
                 } => opened,
             };
             match opened {
-                Ok((mut tx, rx, new_token)) => match self.resubscribe(&mut tx).await {
-                    Ok(()) => {
-                        self.shared.reconnects.fetch_add(1, Ordering::Relaxed);
-                        self.shared.push(StreamEvent::Reconnected { attempt });
-                        return Some((tx, rx, new_token));
-                    }
+                Ok((mut tx, mut rx, new_token)) => match self.resubscribe(&mut tx).await {
+                    Ok(()) => match self.accepted(&mut rx).await? {
+                        Verdict::Accepted(first) => {
+                            self.shared.reconnects.fetch_add(1, Ordering::Relaxed);
+                            self.shared.push(StreamEvent::Reconnected { attempt });
+                            if let Some(raw) = first {
+                                self.shared.push(StreamEvent::classify(raw));
+                            }
+                            return Some((tx, rx, new_token));
+                        }
+                        Verdict::Refused(refusal) => {
+                            tx.close().await;
+                            ending = refusal;
+                        }
+                    },
                     Err(e) => {
                         ending = Ending {
                             reason: e.message,
@@ -602,6 +637,41 @@ impl Task {
                 }
             }
         }
+    }
+
+    /// Waits for the server's verdict on a reopened session ([`ACCEPT_WINDOW`]); `None`
+    /// once the stream is closed. A refusal's notice is delivered as an event.
+    async fn accepted(&mut self, rx: &mut Receiver) -> Option<Verdict> {
+        let until = tokio::time::Instant::now() + ACCEPT_WINDOW;
+        let incoming = tokio::select! {
+            biased;
+            _ = stopped(&mut self.stopped) => return None,
+            incoming = tokio::time::timeout_at(until, rx.recv()) => incoming,
+        };
+        Some(match incoming {
+            Err(_) => Verdict::Accepted(None),
+            Ok(Ok(Incoming::Message(raw))) => match refusal_code(&raw) {
+                Some(code) => {
+                    self.shared.push(StreamEvent::classify(raw));
+                    Verdict::Refused(Ending {
+                        reason: format!("the server refused the session ({code})"),
+                        token_refused: is_token_code(code),
+                    })
+                }
+                None => Verdict::Accepted(Some(raw)),
+            },
+            Ok(Ok(Incoming::Closed { code, reason })) => Verdict::Refused(Ending {
+                token_refused: code.is_some_and(|c| is_token_code(c.into())),
+                reason: match code {
+                    Some(c) => format!("the server closed the session ({c} {reason})"),
+                    None => reason,
+                },
+            }),
+            Ok(Err(e)) => Verdict::Refused(Ending {
+                reason: e.message,
+                token_refused: false,
+            }),
+        })
     }
 
     /// Sends every remembered subscription in one frame.
@@ -631,6 +701,25 @@ fn subscription(machine_id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_refused_token_or_key_refuses_a_reopened_session() {
+        assert_eq!(
+            refusal_code(&json!({"code": 3005, "message": "x"})),
+            Some(3005)
+        );
+        assert_eq!(refusal_code(&json!({"code": "3003"})), Some(3003));
+        assert_eq!(
+            refusal_code(&json!({"code": 3012, "message": "no machine"})),
+            None
+        );
+        assert_eq!(refusal_code(&json!({"code": 3010})), None);
+        assert_eq!(refusal_code(&json!({"code": 200})), None);
+        assert_eq!(
+            refusal_code(&json!({"status": "1", "machine_id": "m"})),
+            None
+        );
+    }
 
     #[test]
     fn json_text_is_the_json_value_as_text() {

@@ -10,7 +10,7 @@
 //! [`Secret`], and the generic call answers token calls without them.
 
 use super::{codes, read_answer, Session};
-use crate::catalog::{self, Params};
+use crate::catalog::{self, Params, RetryClass};
 use crate::client::Inner;
 use crate::servers::build_request;
 use crate::servers::mgm::MgmConfig;
@@ -163,8 +163,29 @@ async fn token_request(
     let spec = catalog::find(id)?;
     let mut req = build_request(spec, &cfg.base_url, &Params::new());
     req.body = Body::Json(json!({ "func": func, "data": data }));
-    let answer = inner.http.send(&req).await.map_err(|e| e.with_call(id))?;
-    let data = read_answer(&answer).map_err(|e| e.with_call(id))?;
+    // Token calls hold a slot of the call budget too: the document limits calls made with
+    // an access token, but a server may count every call, and with the configured limit
+    // equal to the server's no 3009 must reach the wire either way.
+    // So every attempt takes a slot of its own: the transport repeats only requests that
+    // never left, transient failures are repeated here.
+    let (_, session) = super::session(inner)?;
+    req.retry = RetryClass::UnsentOnly;
+    let retry = &inner.config.retry;
+    let mut attempt = 1;
+    let data = loop {
+        let outcome = {
+            let _slot = session.limiter.acquire().await;
+            inner.http.send(&req).await
+        };
+        match outcome.and_then(|a| read_answer(&a)) {
+            Err(e) if e.is_transient() && attempt < retry.max_attempts => {
+                tracing::debug!(call = id, attempt, error = %e, "retrying");
+                tokio::time::sleep(retry.backoff(attempt)).await;
+                attempt += 1;
+            }
+            outcome => break outcome.map_err(|e| e.with_call(id))?,
+        }
+    };
     grant(&data).map_err(|e| e.with_call(id))
 }
 

@@ -536,12 +536,13 @@ async fn next_answer(rx: &mut Receiver) -> Result<Answer, Failed> {
             Err(e) => return Err(Failed::Retry(e, false)),
             Ok(Incoming::Closed { code, reason }) => {
                 let e = sockjs::closed_error("the transfer session", code, &reason);
-                let refused = code.is_some_and(|c| matches!(c, 3003 | 3005 | 3007 | 3008));
-                return Err(match code {
-                    Some(c) if (700..800).contains(&c) => {
-                        Failed::Fatal(transfer_error(c.into(), Some(&reason)))
-                    }
-                    _ => Failed::Retry(e, refused),
+                let refused = code.is_some_and(|c| super::codes::is_token_rejection(c.into()));
+                return Err(if refused {
+                    Failed::Retry(e, true)
+                } else if e.is_transient() || code == Some(3009) {
+                    Failed::Retry(e, false)
+                } else {
+                    Failed::Fatal(e)
                 });
             }
             Ok(Incoming::Message(v)) => {
@@ -563,7 +564,7 @@ fn read_reply(v: &Value) -> Option<Result<Answer, Failed>> {
             .or_else(|| v.get("msg"))
             .and_then(Value::as_str);
         let e = transfer_error(code, message);
-        return Some(Err(if matches!(code, 3003 | 3005 | 3007 | 3008) {
+        return Some(Err(if super::codes::is_token_rejection(code) {
             Failed::Retry(e, true)
         } else {
             Failed::Fatal(e)

@@ -35,22 +35,21 @@ pub fn transfer_code_meaning(code: i64) -> Option<&'static str> {
         .map(|(_, m)| *m)
 }
 
-/// The typed error of a refusal `{code, message?}` of the transfer session: kind
-/// `Business`, `server_code` the code, `server_message` the server's message or, when it
-/// gave none, the documented meaning. Codes outside the table keep the server's words.
+/// The typed error of a refusal `{code, message?}` of the transfer session: the OAuth
+/// codes 3000–3013 as `codes` classes them everywhere; the others kind `Business`,
+/// `server_code` the code, `server_message` the server's message or, when it gave none,
+/// the documented meaning. Codes outside the tables keep the server's words.
 pub(crate) fn transfer_error(code: i64, server_message: Option<&str>) -> Error {
+    if super::codes::lookup(code).is_some() {
+        return super::codes::error(code, server_message).with_call("mgm.file_transfer");
+    }
     let meaning = transfer_code_meaning(code);
     let text = server_message
         .filter(|m| !m.is_empty())
         .or(meaning)
         .unwrap_or("unknown transfer error")
         .to_string();
-    let kind = if (3000..=3013).contains(&code) {
-        ErrorKind::Auth
-    } else {
-        ErrorKind::Business
-    };
-    let mut e = Error::from_server(kind, text).with_server_code(code.to_string());
+    let mut e = Error::from_server(ErrorKind::Business, text).with_server_code(code.to_string());
     if let Some(meaning) = meaning {
         e.message = format!("file transfer refused: {code} {meaning}");
     }
@@ -74,5 +73,8 @@ mod tests {
         assert_eq!(transfer_code_meaning(725), None);
         let e = transfer_error(3005, Some("access_token expired"));
         assert_eq!(e.kind, ErrorKind::Auth);
+        let e = transfer_error(3012, Some("machine does not exist"));
+        assert_eq!(e.kind, ErrorKind::Business, "{e}");
+        assert_eq!(e.server_message.as_deref(), Some("machine does not exist"));
     }
 }
