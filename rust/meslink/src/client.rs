@@ -41,7 +41,7 @@ impl Client {
         config.validate()?;
         let http = Http::new(&config)?;
         let spool = match &config.spool {
-            Some(s) => Some(Spool::open_for_client(s, &config)?),
+            Some(s) => Some(Spool::open_for_client(s, &config)),
             None => None,
         };
         let client = Client {
