@@ -41,7 +41,9 @@ pub fn run(args: &[String]) -> Result<(), Error> {
             "--state" => {
                 state = rest
                     .next()
-                    .ok_or_else(|| Error::invalid("--state needs pending, parked, dead or resent_refused"))?
+                    .ok_or_else(|| {
+                        Error::invalid("--state needs pending, parked, dead or resent_refused")
+                    })?
                     .parse()?
             }
             "--limit" => {

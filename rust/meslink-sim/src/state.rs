@@ -64,7 +64,8 @@ impl SimState {
         if let Some(path) = config.journal.as_deref().filter(|p| p.exists()) {
             for line in crate::journal::read_journal(path)? {
                 if line["kind"] == crate::journal::JOURNAL_ATE_UPLOAD {
-                    if let (Some(wo), Some(sn)) = (line["work_order"].as_str(), line["sn"].as_str()) {
+                    if let (Some(wo), Some(sn)) = (line["work_order"].as_str(), line["sn"].as_str())
+                    {
                         state.note_received(wo, sn);
                     }
                 }

@@ -36,7 +36,12 @@ async fn template() -> &'static PathBuf {
         let path = spool_path("damage-template");
         let dead = format!("http://127.0.0.1:{}", free_port());
         // Never sent: nothing listens there, and the budget parks nothing meanwhile.
-        let c = client(&dead, &dead, &path, json!({"backoff_initial_ms": 60000, "backoff_max_ms": 60000}));
+        let c = client(
+            &dead,
+            &dead,
+            &path,
+            json!({"backoff_initial_ms": 60000, "backoff_max_ms": 60000}),
+        );
         for i in 0..records() {
             c.spool()
                 .unwrap()
@@ -46,7 +51,10 @@ async fn template() -> &'static PathBuf {
         c.close().await;
         drop(c);
         let wal = PathBuf::from(format!("{}-wal", path.display()));
-        assert!(eventually(Duration::from_secs(10), || !wal.exists()).await, "the log was not checkpointed");
+        assert!(
+            eventually(Duration::from_secs(10), || !wal.exists()).await,
+            "the log was not checkpointed"
+        );
         path
     })
     .await
@@ -88,12 +96,20 @@ async fn repair_and_drain(path: &Path, what: &str) -> SpoolStatus {
         n as u64,
         "{what}: every record is salvaged or counted lost: {status:?}"
     );
-    assert_eq!(moved_aside(path).len(), 1, "{what}: the damaged file is kept aside");
+    assert_eq!(
+        moved_aside(path).len(),
+        1,
+        "{what}: the damaged file is kept aside"
+    );
     // A record enqueued now is delivered after the salvaged ones.
     spool
         .enqueue("ate.sn_detail.upload", upload(&sn_of('E', 1)))
         .unwrap();
-    assert!(spool.drain(Duration::from_secs(120)).await.unwrap(), "{what}: {:?}", spool.status());
+    assert!(
+        spool.drain(Duration::from_secs(120)).await.unwrap(),
+        "{what}: {:?}",
+        spool.status()
+    );
     let got = arrived(&sim);
     assert_eq!(got.len() as u64, status.salvaged + 1, "{what}");
     assert_eq!(got.last(), Some(&sn_of('E', 1)));
@@ -104,7 +120,11 @@ async fn repair_and_drain(path: &Path, what: &str) -> SpoolStatus {
         "{what}: salvaged records arrived out of order"
     );
     let after = spool.status().unwrap();
-    assert_eq!((after.pending, after.dead, after.repairs), (0, 0, 1), "{what}");
+    assert_eq!(
+        (after.pending, after.dead, after.repairs),
+        (0, 0, 1),
+        "{what}"
+    );
     eprintln!(
         "FIGURES spool_damage {what}: records={n} file_bytes={} salvaged={} lost={} delivered={}",
         std::fs::metadata(template().await).unwrap().len(),
@@ -160,7 +180,9 @@ async fn a_full_disk_refuses_the_record_and_keeps_the_others() {
     let spool = c.spool().unwrap();
     let mut stored = Vec::new();
     for i in 0..20 {
-        spool.enqueue("ate.sn_detail.upload", upload(&sn_of('F', i))).unwrap();
+        spool
+            .enqueue("ate.sn_detail.upload", upload(&sn_of('F', i)))
+            .unwrap();
         stored.push(sn_of('F', i));
     }
     // As a full disk: the file may grow by 24 more pages.
@@ -182,7 +204,11 @@ async fn a_full_disk_refuses_the_record_and_keeps_the_others() {
     assert!(e.message.contains("the record was NOT stored"), "{e}");
     assert!(e.message.contains("the disk is full"), "{e}");
     let status = spool.status().unwrap();
-    assert_eq!(status.pending, 20 + big, "what was stored stays: {status:?}");
+    assert_eq!(
+        status.pending,
+        20 + big,
+        "what was stored stays: {status:?}"
+    );
 
     // The server answers again: everything stored arrives, then there is room again.
     sim.state().set_503_ratio(0.0);
@@ -192,5 +218,8 @@ async fn a_full_disk_refuses_the_record_and_keeps_the_others() {
     spool
         .enqueue("grading.save", cell("FULL-AFTER"))
         .expect("room again once delivered records are removed");
-    eprintln!("FIGURES spool_damage full disk: stored={} refused=1 lost=0", 20 + big);
+    eprintln!(
+        "FIGURES spool_damage full disk: stored={} refused=1 lost=0",
+        20 + big
+    );
 }

@@ -50,12 +50,18 @@ async fn a_poison_record_is_parked_and_only_its_own_key_waits_behind_it() {
     for s in &behind {
         spool.enqueue("ate.sn_detail.upload", upload(s)).unwrap();
     }
-    let same_key = spool.enqueue("ate.sn_detail.upload", upload(&sn(9))).unwrap();
-    spool.enqueue("ate.sn_detail.upload", upload(&sn(4))).unwrap();
+    let same_key = spool
+        .enqueue("ate.sn_detail.upload", upload(&sn(9)))
+        .unwrap();
+    spool
+        .enqueue("ate.sn_detail.upload", upload(&sn(4)))
+        .unwrap();
 
     // Parked once its budget is spent; the unrelated records pass it.
     assert!(
-        eventually(Duration::from_secs(180), || spool.status().unwrap().parked == 1).await,
+        eventually(Duration::from_secs(180), || spool.status().unwrap().parked
+            == 1)
+        .await,
         "never parked: {:?}",
         spool.status()
     );
@@ -77,9 +83,15 @@ async fn a_poison_record_is_parked_and_only_its_own_key_waits_behind_it() {
     let parked = spool.list(SpoolState::Parked, 10).unwrap();
     assert_eq!(parked.len(), 1);
     let p = &parked[0];
-    assert_eq!((p.seq, p.state, p.key.as_deref()), (poison, SpoolState::Parked, Some(sn(9).as_str())));
+    assert_eq!(
+        (p.seq, p.state, p.key.as_deref()),
+        (poison, SpoolState::Parked, Some(sn(9).as_str()))
+    );
     assert!(p.attempts >= if defaults { 5 } else { 3 }, "{p:?}");
-    assert!(p.next_attempt_at.is_some() && p.last_error.is_some(), "{p:?}");
+    assert!(
+        p.next_attempt_at.is_some() && p.last_error.is_some(),
+        "{p:?}"
+    );
     let pending = spool.list(SpoolState::Pending, 10).unwrap();
     assert_eq!(pending.len(), 1);
     assert_eq!((pending[0].seq, pending[0].attempts), (same_key, 0));
@@ -105,7 +117,10 @@ async fn a_poison_record_is_parked_and_only_its_own_key_waits_behind_it() {
     .await
     .unwrap();
     assert!(spool.drain(DRAIN).await.unwrap(), "{:?}", spool.status());
-    assert!(grading_sim.state().grading_record("MES01", &sn(9)).is_some());
+    assert!(grading_sim
+        .state()
+        .grading_record("MES01", &sn(9))
+        .is_some());
     let order: Vec<String> = read_journal(&journal)
         .unwrap()
         .iter()
@@ -153,7 +168,9 @@ async fn pending_and_parked_records_are_listed_retried_and_discarded() {
     let b = spool.enqueue("grading.save", cell("CELL-Y")).unwrap();
     let a2 = spool.enqueue("grading.save", cell("CELL-X")).unwrap();
     assert!(
-        eventually(Duration::from_secs(30), || spool.status().unwrap().parked == 2).await,
+        eventually(Duration::from_secs(30), || spool.status().unwrap().parked
+            == 2)
+        .await,
         "{:?}",
         spool.status()
     );
@@ -173,7 +190,13 @@ async fn pending_and_parked_records_are_listed_retried_and_discarded() {
     assert_eq!(spool.discard(a).unwrap(), SpoolState::Parked);
     assert!(
         eventually(Duration::from_secs(30), || {
-            spool.list(SpoolState::Parked, 10).unwrap().iter().map(|r| r.seq).collect::<Vec<_>>() == vec![b, a2]
+            spool
+                .list(SpoolState::Parked, 10)
+                .unwrap()
+                .iter()
+                .map(|r| r.seq)
+                .collect::<Vec<_>>()
+                == vec![b, a2]
         })
         .await
     );
@@ -183,12 +206,18 @@ async fn pending_and_parked_records_are_listed_retried_and_discarded() {
     assert!(r.iter().any(|r| r.seq == b), "{r:?}");
     // Unknown numbers: a clear error, nothing changed.
     let before = spool.status().unwrap();
-    for e in [spool.retry(a).unwrap_err(), spool.discard(99_999).unwrap_err()] {
+    for e in [
+        spool.retry(a).unwrap_err(),
+        spool.discard(99_999).unwrap_err(),
+    ] {
         assert_eq!(e.kind, ErrorKind::InvalidArgument);
         assert!(e.message.contains("no record with seq"), "{e}");
     }
     let after = spool.status().unwrap();
-    assert_eq!((before.pending + before.parked), (after.pending + after.parked));
+    assert_eq!(
+        (before.pending + before.parked),
+        (after.pending + after.parked)
+    );
 
     // The server comes up: retry the parked one, and both arrive; the discarded never.
     let sim = Sim::start(SimConfig {
@@ -221,10 +250,18 @@ async fn a_parked_record_is_retried_on_its_own_schedule() {
         json!({"park_after_attempts": 2, "park_after_s": 0, "park_retry_s": 1}),
     );
     let spool = c.spool().unwrap();
-    spool.enqueue("ate.sn_detail.upload", upload(&sn(50))).unwrap();
-    assert!(eventually(Duration::from_secs(30), || spool.status().unwrap().parked == 1).await);
+    spool
+        .enqueue("ate.sn_detail.upload", upload(&sn(50)))
+        .unwrap();
+    assert!(
+        eventually(Duration::from_secs(30), || spool.status().unwrap().parked
+            == 1)
+        .await
+    );
     // With every answer a 503, each attempt stops at the login.
-    let requests = || sim.state().request_count("ate.login") + sim.state().request_count("ate.sn_detail.upload");
+    let requests = || {
+        sim.state().request_count("ate.login") + sim.state().request_count("ate.sn_detail.upload")
+    };
     let n0 = requests();
     tokio::time::sleep(Duration::from_millis(3500)).await;
     let tries = requests() - n0;

@@ -39,7 +39,11 @@ async fn a_resend_refused_after_a_crash_is_not_a_dead_letter() {
         let c = client(&base, &base, &path, json!({}));
         let spool = c.spool().unwrap();
         for i in 1..=4 {
-            seqs.push(spool.enqueue("ate.sn_detail.upload", upload(&sn(i))).unwrap());
+            seqs.push(
+                spool
+                    .enqueue("ate.sn_detail.upload", upload(&sn(i)))
+                    .unwrap(),
+            );
         }
         c.close().await;
     }
@@ -61,7 +65,12 @@ async fn a_resend_refused_after_a_crash_is_not_a_dead_letter() {
     assert!(spool.drain(Duration::from_secs(30)).await.unwrap());
     let status = spool.status().unwrap();
     assert_eq!(
-        (status.pending, status.resent_refused, status.dead, status.delivered),
+        (
+            status.pending,
+            status.resent_refused,
+            status.dead,
+            status.delivered
+        ),
         (0, 1, 1, 2),
         "{status:?}"
     );
@@ -70,15 +79,24 @@ async fn a_resend_refused_after_a_crash_is_not_a_dead_letter() {
     assert_eq!(resent.len(), 1);
     let r = &resent[0];
     assert_eq!((r.seq, r.state), (seqs[0], SpoolState::ResentRefused));
-    assert_eq!(r.answer.as_ref().unwrap()["server_message"], MSG_REPEATED_SN);
+    assert_eq!(
+        r.answer.as_ref().unwrap()["server_message"],
+        MSG_REPEATED_SN
+    );
     let text = r.last_error.as_deref().unwrap();
-    assert!(text.contains("probably received it the first time"), "{text}");
+    assert!(
+        text.contains("probably received it the first time"),
+        "{text}"
+    );
     assert!(text.contains(MSG_REPEATED_SN), "{text}");
     // SN 3: a repeat never in flight is a true failure.
     let dead = spool.list(SpoolState::Dead, 10).unwrap();
     assert_eq!(dead.len(), 1);
     assert_eq!(dead[0].seq, seqs[2]);
-    assert_eq!(dead[0].answer.as_ref().unwrap()["server_message"], MSG_REPEATED_SN);
+    assert_eq!(
+        dead[0].answer.as_ref().unwrap()["server_message"],
+        MSG_REPEATED_SN
+    );
     // SN 2 (in flight, never received) and SN 4 arrived once each.
     let got = arrived(&sim);
     assert_eq!(got, vec![sn(1), sn(3), sn(2), sn(4)]);
@@ -103,8 +121,12 @@ async fn the_simulator_refuses_a_repeated_sn_only_when_asked() {
     .unwrap();
     let base = sim.base_url();
     let c = client(&base, &base, &spool_path("sim-repeat-c"), json!({}));
-    c.call("ate.sn_detail.upload", upload(&sn(70))).await.unwrap();
-    c.call("ate.sn_detail.upload", upload(&sn(70))).await.unwrap();
+    c.call("ate.sn_detail.upload", upload(&sn(70)))
+        .await
+        .unwrap();
+    c.call("ate.sn_detail.upload", upload(&sn(70)))
+        .await
+        .unwrap();
     sim.state()
         .apply_faults(&serde_json::from_value(json!({"refuse_repeated_sn": true})).unwrap())
         .unwrap();
@@ -123,12 +145,19 @@ async fn the_simulator_refuses_a_repeated_sn_only_when_asked() {
     .await
     .unwrap();
     sim.state().set_refuse_repeated_sn(true);
-    let c = client(&sim.base_url(), &sim.base_url(), &spool_path("sim-repeat-d"), json!({}));
+    let c = client(
+        &sim.base_url(),
+        &sim.base_url(),
+        &spool_path("sim-repeat-d"),
+        json!({}),
+    );
     let e = c
         .call("ate.sn_detail.upload", upload(&sn(70)))
         .await
         .unwrap_err();
     assert_eq!(e.server_message.as_deref(), Some(MSG_REPEATED_SN));
-    c.call("ate.sn_detail.upload", upload(&sn(71))).await.unwrap();
+    c.call("ate.sn_detail.upload", upload(&sn(71)))
+        .await
+        .unwrap();
     assert_eq!(sim.state().snapshot()["faults"]["refuse_repeated_sn"], true);
 }

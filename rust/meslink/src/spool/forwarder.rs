@@ -97,8 +97,8 @@ pub(super) async fn run(mut f: Forwarder) {
         };
         // A panic inside a call (a bug) must not end the forwarder: it becomes an
         // internal error, and the record a dead letter.
-        let call = AssertUnwindSafe(client.call(&record.call_id, record.params.clone()))
-            .catch_unwind();
+        let call =
+            AssertUnwindSafe(client.call(&record.call_id, record.params.clone())).catch_unwind();
         let result = tokio::select! {
             r = call => r.unwrap_or_else(|_| Err(Error::internal("the call panicked (a bug in meslink)"))),
             _ = stopped(&mut f.stop) => break,

@@ -141,7 +141,9 @@ fn open_checked(path: &Path, create: bool) -> std::result::Result<Store, Failure
 
 /// `PRAGMA quick_check`, then every record read as the forwarder reads it.
 /// `Err(Ok(why))`: damaged; `Err(Err(e))`: SQLite's error.
-fn check(conn: &Connection) -> std::result::Result<(), std::result::Result<String, rusqlite::Error>> {
+fn check(
+    conn: &Connection,
+) -> std::result::Result<(), std::result::Result<String, rusqlite::Error>> {
     let problems: Vec<String> = {
         let mut stmt = conn.prepare("PRAGMA quick_check(5)").map_err(Err)?;
         let rows = stmt.query_map([], |r| r.get(0)).map_err(Err)?;
@@ -168,8 +170,8 @@ fn check(conn: &Connection) -> std::result::Result<(), std::result::Result<Strin
         while let Some(row) = rows.next().map_err(Err)? {
             let seq: i64 = row.get(0).map_err(Err)?;
             let params: String = row.get(1).map_err(Err)?;
-            let ok = serde_json::from_str::<serde_json::Value>(&params)
-                .is_ok_and(|v| v.is_object());
+            let ok =
+                serde_json::from_str::<serde_json::Value>(&params).is_ok_and(|v| v.is_object());
             if !ok {
                 return Err(Ok(format!(
                     "the parameters of record {seq} ({table}) are not a JSON object"
@@ -260,7 +262,9 @@ mod tests {
         store
             .conn
             .lock()
-            .query_row(&format!("PRAGMA max_page_count={}", pages + 2), [], |_| Ok(()))
+            .query_row(&format!("PRAGMA max_page_count={}", pages + 2), [], |_| {
+                Ok(())
+            })
             .unwrap();
         let big = json!({"sn": "x".repeat(64 * 1024)});
         let e = (0..10)
@@ -273,9 +277,15 @@ mod tests {
     #[test]
     fn records_move_between_the_states() {
         let store = open(&temp("moves"), true).unwrap();
-        let a = store.insert("grading.save", &json!({"barcode": "A"})).unwrap();
-        let b = store.insert("grading.save", &json!({"barcode": "B"})).unwrap();
-        let a2 = store.insert("grading.save", &json!({"barcode": "A"})).unwrap();
+        let a = store
+            .insert("grading.save", &json!({"barcode": "A"}))
+            .unwrap();
+        let b = store
+            .insert("grading.save", &json!({"barcode": "B"}))
+            .unwrap();
+        let a2 = store
+            .insert("grading.save", &json!({"barcode": "A"}))
+            .unwrap();
         let now = now_ms();
         assert_eq!(store.next(now).unwrap().unwrap().seq, a);
         assert_eq!(store.mark_in_flight(a).unwrap(), Some(1));
@@ -295,19 +305,33 @@ mod tests {
         assert_eq!(store.retry(a).unwrap(), SpoolState::Parked);
         assert_eq!(store.next(now).unwrap().unwrap().seq, a);
         store
-            .mark_dead(a, SpoolState::ResentRefused, "repeat", &json!({"server_message": "NG"}))
+            .mark_dead(
+                a,
+                SpoolState::ResentRefused,
+                "repeat",
+                &json!({"server_message": "NG"}),
+            )
             .unwrap();
         assert_eq!(store.next(now).unwrap().unwrap().seq, a2);
         let s = store.status().unwrap();
-        assert_eq!((s.pending, s.parked, s.resent_refused, s.dead), (1, 0, 1, 0));
+        assert_eq!(
+            (s.pending, s.parked, s.resent_refused, s.dead),
+            (1, 0, 1, 0)
+        );
         assert_eq!(store.retry(a).unwrap(), SpoolState::ResentRefused);
         let again = store.list(SpoolState::Pending, 10).unwrap();
         assert_eq!((again[0].seq, again[0].attempts), (a, 0));
         assert_eq!(again[0].params, json!({"barcode": "A"}));
         assert_eq!(store.discard(a2).unwrap(), SpoolState::Pending);
-        assert!(store.discard(a2).unwrap_err().message.contains("no record with seq"));
+        assert!(store
+            .discard(a2)
+            .unwrap_err()
+            .message
+            .contains("no record with seq"));
         // New records never reuse a number.
-        let c = store.insert("grading.save", &json!({"barcode": "C"})).unwrap();
+        let c = store
+            .insert("grading.save", &json!({"barcode": "C"}))
+            .unwrap();
         assert!(c > a2);
     }
 
@@ -323,13 +347,25 @@ mod tests {
             } else {
                 format!("SN{i:05}")
             };
-            seqs.push(store.insert("ate.sn_detail.upload", &json!({"work_order": "1", "sn": sn})).unwrap());
+            seqs.push(
+                store
+                    .insert(
+                        "ate.sn_detail.upload",
+                        &json!({"work_order": "1", "sn": sn}),
+                    )
+                    .unwrap(),
+            );
         }
         for s in &seqs[..100] {
             store.mark_delivered(*s).unwrap();
         }
         store
-            .mark_dead(seqs[150], SpoolState::Dead, "NG", &json!({"server_message": "NG"}))
+            .mark_dead(
+                seqs[150],
+                SpoolState::Dead,
+                "NG",
+                &json!({"server_message": "NG"}),
+            )
             .unwrap();
         store.discard(seqs[151]).unwrap();
         let want: Vec<(i64, Value)> = store
@@ -365,7 +401,9 @@ mod tests {
         let path = temp("wal");
         let store = open(&path, true).unwrap();
         for i in 0..50 {
-            store.insert("grading.save", &json!({"barcode": format!("B{i}")})).unwrap();
+            store
+                .insert("grading.save", &json!({"barcode": format!("B{i}")}))
+                .unwrap();
         }
         // Copies taken while the client is open: the records are in the log.
         let main = std::fs::read(&path).unwrap();

@@ -270,7 +270,13 @@ impl Store {
 
     /// A permanent failure: the record moves to the dead letters (`Dead`) or to the
     /// resends refused (`ResentRefused`) with the answer.
-    pub fn mark_dead(&self, seq: i64, state: SpoolState, error: &str, answer: &Value) -> Result<()> {
+    pub fn mark_dead(
+        &self,
+        seq: i64,
+        state: SpoolState,
+        error: &str,
+        answer: &Value,
+    ) -> Result<()> {
         let mut conn = self.conn.lock();
         let run = |conn: &mut Connection| -> rusqlite::Result<()> {
             let tx = conn.transaction()?;
@@ -387,7 +393,9 @@ pub(super) fn storage(path: &Path, what: &str, e: rusqlite::Error) -> Error {
                 rusqlite::ErrorCode::CannotOpen => " (missing directory or no permission)",
                 rusqlite::ErrorCode::ReadOnly => " (the file or its directory is read-only)",
                 rusqlite::ErrorCode::PermissionDenied => " (no permission)",
-                rusqlite::ErrorCode::NotADatabase => " (not a spool file, or its header is damaged)",
+                rusqlite::ErrorCode::NotADatabase => {
+                    " (not a spool file, or its header is damaged)"
+                }
                 rusqlite::ErrorCode::DatabaseCorrupt => " (the file is damaged)",
                 _ => "",
             };

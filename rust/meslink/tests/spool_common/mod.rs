@@ -40,7 +40,11 @@ pub fn cell(barcode: &str) -> Value {
 
 /// The SNs the simulator accepted, in arrival order.
 pub fn arrived(sim: &Sim) -> Vec<String> {
-    sim.state().uploads().into_iter().map(|(_, sn)| sn).collect()
+    sim.state()
+        .uploads()
+        .into_iter()
+        .map(|(_, sn)| sn)
+        .collect()
 }
 
 pub fn free_port() -> u16 {
