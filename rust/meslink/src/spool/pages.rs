@@ -111,7 +111,7 @@ fn page_size(main: &[u8], wal: Option<&[u8]>) -> usize {
         }
     }
     if let Some(n) = wal.and_then(|w| be32(w, 8)).map(|n| n as usize) {
-        if valid(n) && wal.is_some_and(|w| wal_header_ok(w)) {
+        if valid(n) && wal.is_some_and(wal_header_ok) {
             return n;
         }
     }
