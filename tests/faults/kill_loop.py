@@ -174,8 +174,8 @@ def spool_pending_sqlite(spool: Path) -> List[Dict[str, Any]]:
 
 
 class SpoolReader:
-    """Reads a spool's pending records (params, in_flight) offline: with the CLI
-    (`meslink spool --file S list --limit N`, a JSON array), or, when the CLI is missing
+    """Reads a spool's pending and parked records (params, in_flight) offline: with the
+    CLI (`meslink spool --file S list [--parked] --limit N`, JSON arrays), or, when the CLI is missing
     or has no spool command, from the SQLite file directly."""
 
     def __init__(self, cli: Path) -> None:
@@ -189,16 +189,23 @@ class SpoolReader:
             return []
         if self.cli is None:
             return spool_pending_sqlite(spool)
-        out = subprocess.run(
-            [str(self.cli), "spool", "--file", str(spool), "list", "--limit", "1000000"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            timeout=60,
-        )
+        records: List[Dict[str, Any]] = []
         try:
-            if out.returncode != 0:
-                raise ValueError(out.stderr.decode(errors="replace").strip()[:300])
-            records: List[Dict[str, Any]] = json.loads(out.stdout.decode())
+            # Pending, then parked records (a parked one may be in flight at a kill too);
+            # a CLI older than parking knows only the first.
+            for extra in ([], ["--parked"]):
+                out = subprocess.run(
+                    [str(self.cli), "spool", "--file", str(spool), "list", "--limit", "1000000"]
+                    + extra,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    timeout=60,
+                )
+                if out.returncode != 0:
+                    if extra:
+                        break
+                    raise ValueError(out.stderr.decode(errors="replace").strip()[:300])
+                records += json.loads(out.stdout.decode())
             return records
         except ValueError as e:
             print("kill_loop: %s spool list unusable (%s); reading the SQLite file"
