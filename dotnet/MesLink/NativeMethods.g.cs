@@ -407,7 +407,7 @@ namespace MesLink.Native
         ///  Writes up to `limit` records of the spool, oldest first, into `buf` as a JSON array.
         ///  `which` is `"pending"` (waiting, in flight included), `"parked"` (set aside after
         ///  failing past their budget), `"dead"` (refused or out of attempts) or
-        ///  `"resent_refused"` (refused when sent again after a crash: probably delivered
+        ///  `"resent_refused"` (refused when sent again after a crash or a timeout: probably delivered
         ///  before it). Each record: `{"seq","state","call_id","params","key","attempts",
         ///  "in_flight","resent","last_error","answer","enqueued_at","next_attempt_at",
         ///  "died_at"}`; for dead and resent-refused ones `answer` holds

@@ -17,7 +17,7 @@ timeouts, 5xx, authentication) are retried after a capped, jittered backoff, for
 ``park_after_s`` seconds is *parked*: tried again every ``park_retry_s`` while the records
 behind it go on (records with the same SN or barcode never overtake it). Records the
 server refuses (a failed SN rule check, a validation error) go to the dead letters with
-the server's answer; a record refused when sent again after a crash goes to
+the server's answer; a record refused when sent again after a crash or a timeout goes to
 ``"resent_refused"`` instead (the server probably has it already). :meth:`Spool.list`
 shows each state, :meth:`Spool.retry` sends any record again and :meth:`Spool.discard`
 deletes it. Spoolable calls: ``ate.sn_detail.upload``, ``grading.save``,

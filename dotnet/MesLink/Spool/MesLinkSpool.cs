@@ -12,7 +12,7 @@ namespace MesLink
     /// past its budget (<c>park_after_attempts</c> and <c>park_after_s</c>) is parked: retried
     /// every <c>park_retry_s</c> while the records behind it go on (records with the same SN or
     /// barcode never overtake it). Records the server refuses go to the dead letters with its
-    /// answer, or to "resent_refused" when they were being sent again after a crash (the server
+    /// answer, or to "resent_refused" when they were being sent again after a crash or a timeout (the server
     /// probably has them already). Delivery is at least once.
     /// </summary>
     public sealed class MesLinkSpool
@@ -92,7 +92,7 @@ namespace MesLink
         public long Parked { get; internal set; }
         /// <summary>In the dead letters.</summary>
         public long Dead { get; }
-        /// <summary>Refused when sent again after a crash: probably delivered before it.</summary>
+        /// <summary>Refused when sent again after a crash or a timeout: probably delivered the first time.</summary>
         public long ResentRefused { get; internal set; }
         /// <summary>Acknowledged by their server since the file was created.</summary>
         public long Delivered { get; }

@@ -2,7 +2,8 @@
 //! reached its server before the crash. Against a server that refuses a repeated SN
 //! (the simulator's `refuse_repeated_sn`), its refusal is a resend refused, kept apart
 //! from the dead letters with the server's words; a repeat that was never in flight,
-//! and any other refusal, stays a true dead letter.
+//! and any other refusal, stays a true dead letter. The same holds for a send that
+//! timed out after the server had accepted it.
 
 mod spool_common;
 
@@ -108,6 +109,47 @@ async fn a_resend_refused_after_a_crash_is_not_a_dead_letter() {
     let status = spool.status().unwrap();
     assert_eq!((status.resent_refused, status.dead), (0, 2), "{status:?}");
     assert_eq!(spool.discard(seqs[0]).unwrap(), SpoolState::Dead);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_timed_out_send_refused_when_sent_again_is_not_a_dead_letter() {
+    let sim = Sim::start_background(SimConfig::default()).unwrap();
+    let state = sim.state();
+    state.set_refuse_repeated_sn(true);
+    let base = sim.base_url();
+    let config = meslink::ClientConfig::from_json(
+        &json!({
+            "ate": {"base_url": base, "emp_no": "ate", "password": "Windows123."},
+            "retry": {"max_attempts": 1},
+            "timeout_ms": 1000,
+            "spool": {"path": spool_path("timeout"), "backoff_initial_ms": 20, "backoff_max_ms": 200}
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let c = meslink::Client::new(config).unwrap();
+    c.ate_login().await.unwrap();
+    // The server accepts the upload, its answer comes after the client gave up.
+    state.set_stall(1.0, Duration::from_millis(2500));
+    let seq = c
+        .spool()
+        .unwrap()
+        .enqueue("ate.sn_detail.upload", upload(&sn(90)))
+        .unwrap();
+    assert!(eventually(Duration::from_secs(30), || arrived(&sim) == vec![sn(90)]).await);
+    state.set_stall(0.0, Duration::ZERO);
+    let spool = c.spool().unwrap();
+    assert!(spool.drain(Duration::from_secs(30)).await.unwrap());
+    let status = spool.status().unwrap();
+    assert_eq!((status.resent_refused, status.dead), (1, 0), "{status:?}");
+    let r = &spool.list(SpoolState::ResentRefused, 1).unwrap()[0];
+    assert_eq!(r.seq, seq);
+    assert_eq!(
+        r.answer.as_ref().unwrap()["server_message"],
+        MSG_REPEATED_SN
+    );
+    assert_eq!(state.refused_repeats().len(), 1);
+    assert_eq!(arrived(&sim), vec![sn(90)]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -14,7 +14,7 @@ use super::lock::ForwardLock;
 use super::store::{now_ms, Next, Store};
 use super::{SpoolConfig, SpoolState};
 use crate::config::RetryConfig;
-use crate::{client, Client, Error};
+use crate::{client, Client, Error, ErrorKind};
 use futures_util::FutureExt;
 use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Weak};
@@ -154,8 +154,9 @@ fn refused(store: &Store, record: &Next, e: &Error) -> crate::Result<()> {
     let seq = record.seq;
     if record.resent {
         let text = format!(
-            "refused when sent again after a crash or close (it was in flight, so the \
-             server probably received it the first time): {e}"
+            "refused when sent again after an attempt whose answer was never read (in \
+             flight at a crash or close, or timed out), so the server probably received it \
+             the first time: {e}"
         );
         tracing::warn!(seq, error = %e, "spool: a resend was refused; probably delivered before");
         store.mark_dead(seq, SpoolState::ResentRefused, &text, &classify::answer(e))
@@ -170,7 +171,9 @@ fn refused(store: &Store, record: &Next, e: &Error) -> crate::Result<()> {
 fn failed(f: &Forwarder, record: &Next, attempts: u32, e: &Error) -> crate::Result<bool> {
     let seq = record.seq;
     let now = now_ms();
-    let Some(since) = f.store.mark_failed(seq, &e.to_string(), now)? else {
+    // A timeout may come after the server acted on the record: its next send is a resend.
+    let uncertain = e.kind == ErrorKind::Timeout;
+    let Some(since) = f.store.mark_failed(seq, &e.to_string(), now, uncertain)? else {
         return Ok(true); // discarded meanwhile
     };
     let failing_for = Duration::from_millis(now.saturating_sub(since).max(0) as u64);

@@ -13,9 +13,9 @@
 //!   tried once every `park_retry_s`, while the records behind it go on. With
 //!   `max_attempts` above 0 it goes to the dead letters after that many attempts.
 //! * Permanent failures (the server refused the record) go to the dead letters with the
-//!   server's answer, and the records after them go on; a record that was in flight when
-//!   the file was last closed or the process died (so it is being *resent*) goes to the
-//!   resends refused instead: the server probably has it already.
+//!   server's answer, and the records after them go on; a record being *resent* (it was
+//!   in flight when the file was last closed or the process died, or an attempt timed
+//!   out) goes to the resends refused instead: the server probably has it already.
 //! * Order: records are sent in enqueue order, one at a time. A record is never sent
 //!   while an older record with the same ordering key (an SN, a barcode, a meter, a
 //!   machine: see [`schema::key`]) is still pending or parked; unrelated records pass a

@@ -290,7 +290,7 @@ mod tests {
         assert_eq!(store.next(now).unwrap().unwrap().seq, a);
         assert_eq!(store.mark_in_flight(a).unwrap(), Some(1));
         // Parked: B goes on, the second A waits behind the first.
-        store.mark_failed(a, "503", now).unwrap();
+        store.mark_failed(a, "503", now, false).unwrap();
         store.park(a, now + 60_000).unwrap();
         assert_eq!(store.next(now).unwrap().unwrap().seq, b);
         store.mark_delivered(b).unwrap();

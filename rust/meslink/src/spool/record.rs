@@ -15,9 +15,9 @@ pub enum SpoolState {
     Parked,
     /// Refused by the server, or out of attempts: kept until retried or discarded.
     Dead,
-    /// Refused when sent again after a crash or a close (it was in flight, its answer
-    /// never read): the server probably has it already. Kept apart from the dead
-    /// letters, with the server's words, until retried or discarded.
+    /// Refused when sent again after an attempt whose answer was never read (in flight
+    /// at a crash or a close, or timed out): the server probably has it already. Kept
+    /// apart from the dead letters, with the server's words, until retried or discarded.
     ResentRefused,
 }
 
@@ -76,8 +76,8 @@ pub struct SpoolRecord {
     pub attempts: u32,
     /// Sent, no answer recorded yet (pending and parked records only).
     pub in_flight: bool,
-    /// Found in flight when the file was opened: it is being sent again and may have
-    /// reached its server before the crash or close.
+    /// An earlier attempt's answer was never read (found in flight when the file was
+    /// opened, or timed out): it may have reached its server already.
     pub resent: bool,
     /// The last failure, as text.
     pub last_error: Option<String>,
@@ -102,7 +102,7 @@ pub struct SpoolStatus {
     pub parked: u64,
     /// In the dead letters.
     pub dead: u64,
-    /// Refused when sent again after a crash: probably delivered before it.
+    /// Refused when sent again after a crash or a timeout: probably delivered the first time.
     pub resent_refused: u64,
     /// Acknowledged by their server since the file was created.
     pub delivered: u64,

@@ -3,7 +3,8 @@
 //! * `queue`: records waiting to be delivered, in `seq` order; `in_flight` = 1 while a
 //!   send is outstanding; `parked` = 1 once set aside (`next_at`: unix ms of its next
 //!   attempt); `failing_since`: unix ms of the first failure of its current run of
-//!   failures; `resent` = 1 when it was found in flight at an open; `key`: see [`key`].
+//!   failures; `resent` = 1 when an attempt's answer was never read (found in flight at an open,
+//!   or timed out); `key`: see [`key`].
 //! * `dead`: the dead letters (`state` 'dead') and the records refused when sent again
 //!   after a crash (`state` 'resent_refused'), with the failure and the server's answer;
 //! * `counters`: `delivered`, `enqueued`, `discarded` (every record ever stored is one

@@ -241,16 +241,22 @@ impl Store {
         run(&mut conn).map_err(|e| self.err("cannot mark a record delivered", e))
     }
 
-    /// A transient failure: the record waits for its next attempt; `park_at` parks it
-    /// (or keeps it parked) with its next attempt at that unix ms. Answers the unix ms
-    /// of the first failure of its current run of failures (`None`: record gone).
-    pub fn mark_failed(&self, seq: i64, error: &str, now_ms: i64) -> Result<Option<i64>> {
+    /// A transient failure: the record waits for its next attempt. `uncertain`: the
+    /// server may have acted on it (a timeout), so its next send is a resend. Answers the
+    /// unix ms of the first failure of its current run of failures (`None`: record gone).
+    pub fn mark_failed(
+        &self,
+        seq: i64,
+        error: &str,
+        now_ms: i64,
+        uncertain: bool,
+    ) -> Result<Option<i64>> {
         let conn = self.conn.lock();
         conn.query_row(
             "UPDATE queue SET in_flight = 0, last_error = ?2,
-                 failing_since = coalesce(failing_since, ?3)
+                 failing_since = coalesce(failing_since, ?3), resent = max(resent, ?4)
              WHERE seq = ?1 RETURNING failing_since",
-            params![seq, error, now_ms],
+            params![seq, error, now_ms, i64::from(uncertain)],
             |r| r.get(0),
         )
         .optional()
