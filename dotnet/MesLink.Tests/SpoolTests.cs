@@ -100,7 +100,7 @@ namespace MesLink.Tests
                 spool.Discard(bad);
                 Assert.AreEqual(0, spool.Status().Dead);
                 var e = Assert.Throws<MesLinkInvalidArgumentException>(() => spool.Discard(bad));
-                StringAssert.Contains("no dead record", e.Message);
+                StringAssert.Contains("no record with seq", e.Message);
                 Assert.Throws<MesLinkInvalidArgumentException>(() => spool.List("everything"));
             }
         }
@@ -134,8 +134,12 @@ namespace MesLink.Tests
             using (var first = SpoolClient())
             {
                 foreach (var sn in sns) first.Spool.Enqueue("ate.sn_detail.upload", Upload(sn));
-                var e = Assert.Throws<MesLinkInvalidArgumentException>(() => SpoolClient().Dispose());
-                StringAssert.Contains("already being forwarded", e.Message);
+                // A second client of the file opens (direct calls work) but cannot spool.
+                using (var twice = SpoolClient())
+                {
+                    var e = Assert.Throws<MesLinkInvalidArgumentException>(() => twice.Spool.Status());
+                    StringAssert.Contains("already being forwarded", e.Message);
+                }
             }
             CollectionAssert.IsEmpty(UploadsAfter(before));
             Sim.ResetFaults();
@@ -145,6 +149,76 @@ namespace MesLink.Tests
                 Assert.AreEqual(5, second.Spool.Status().Delivered);
             }
             CollectionAssert.AreEqual(sns, UploadsAfter(before));
+        }
+
+        private static string Cell(string barcode)
+        {
+            return "{\"batteryStation\":\"ST01\",\"deviceCode\":\"FR-07\",\"barcode\":" + MesLinkJson.Quote(barcode) +
+                   ",\"testTime\":\"2024-05-06 07:08:09\",\"workStep\":\"W\"}";
+        }
+
+        private static bool WaitFor(Func<bool> done)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (DateTime.UtcNow < deadline)
+            {
+                if (done()) return true;
+                System.Threading.Thread.Sleep(20);
+            }
+            return done();
+        }
+
+        [Test]
+        public void ParkedAndPendingRecordsAreListedRetriedAndDiscarded()
+        {
+            int before = Sim.Uploads().Count;
+            string sn = Sim.NextGoodSn();
+            // The grading server unreachable: its records are parked after two attempts and
+            // retried hourly, while the ATE upload behind them goes on.
+            string config = "{\"ate\":{\"base_url\":" + MesLinkJson.Quote(Sim.Url) +
+                ",\"emp_no\":\"ate\",\"password\":\"Windows123.\"}," +
+                "\"grading\":{\"base_url\":\"http://127.0.0.1:1\",\"datasource\":\"MES01\"}," +
+                "\"connect_timeout_ms\":1000,\"retry\":{\"max_attempts\":1}," +
+                "\"spool\":{\"path\":" + MesLinkJson.Quote(SpoolPath) + ",\"backoff_initial_ms\":20," +
+                "\"backoff_max_ms\":200,\"park_after_attempts\":2,\"park_after_s\":0,\"park_retry_s\":3600}}";
+            using (var client = new MesLinkClient(config))
+            {
+                var spool = client.Spool;
+                long a = spool.Enqueue("grading.save", Cell("CS-P1"));
+                long b = spool.Enqueue("grading.save", Cell("CS-P2"));
+                long a2 = spool.Enqueue("grading.save", Cell("CS-P1"));
+                spool.Enqueue("ate.sn_detail.upload", Upload(sn));
+                Assert.IsTrue(WaitFor(() => spool.Status().Parked == 2), spool.Status().ToString());
+                Assert.IsTrue(WaitFor(() => UploadsAfter(before).Count == 1));
+                CollectionAssert.AreEqual(new[] { sn }, UploadsAfter(before));
+
+                var parked = spool.List("parked");
+                CollectionAssert.AreEqual(new[] { a, b }, parked.Select(r => r.Seq).ToList());
+                Assert.AreEqual("parked", parked[0].State);
+                Assert.AreEqual("CS-P1", parked[0].Key);
+                Assert.IsNotNull(parked[0].NextAttemptAt);
+                // The second CS-P1 never overtakes the first: pending, never tried.
+                var pending = spool.List("pending");
+                Assert.AreEqual(1, pending.Count);
+                Assert.AreEqual(a2, pending[0].Seq);
+                Assert.AreEqual(0, pending[0].Attempts);
+                var status = spool.Status();
+                Assert.AreEqual(1, status.Pending);
+                Assert.AreEqual(2, status.Parked);
+                Assert.AreEqual(1, status.Delivered);
+                Assert.AreEqual(0, status.ResentRefused);
+                Assert.IsFalse(spool.Drain(TimeSpan.FromMilliseconds(200)));
+
+                spool.Retry(b);
+                Assert.IsTrue(spool.List("pending").Any(r => r.Seq == b));
+                spool.Discard(a2);
+                spool.Discard(a);
+                var e = Assert.Throws<MesLinkInvalidArgumentException>(() => spool.Discard(a));
+                StringAssert.Contains("no record with seq", e.Message);
+                CollectionAssert.IsEmpty(spool.List("resent_refused"));
+                status = spool.Status();
+                Assert.AreEqual(1, status.Pending + status.Parked);
+            }
         }
     }
 }

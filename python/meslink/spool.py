@@ -4,7 +4,8 @@ A client whose configuration has a ``"spool"`` section keeps its records in a SQ
 file and sends them in the background, in order, until their server acknowledges them::
 
     config["spool"] = {"path": "station-spool.db", "max_attempts": 0,
-                       "backoff_initial_ms": 200, "backoff_max_ms": 30000}
+                       "backoff_initial_ms": 200, "backoff_max_ms": 30000,
+                       "park_after_attempts": 5, "park_after_s": 30, "park_retry_s": 60}
     with meslink.Client(config) as client:
         seq = client.spool.enqueue("ate.sn_detail.upload", {"work_order": wo, "sn": sn})
         ...
@@ -12,11 +13,16 @@ file and sends them in the background, in order, until their server acknowledges
 
 :meth:`Spool.enqueue` returns once the record is on disk. Transient failures (network,
 timeouts, 5xx, authentication) are retried after a capped, jittered backoff, forever when
-``max_attempts`` is 0; records the server refuses (a failed SN rule check, a validation
-error) go to the dead letters with the server's answer, where :meth:`Spool.retry` puts
-them back and :meth:`Spool.discard` deletes them. Spoolable calls:
-``ate.sn_detail.upload``, ``grading.save``, ``energy.product_output.create``,
-``energy.prp.manual_data.add``. Delivery is at least once.
+``max_attempts`` is 0; a record still failing after ``park_after_attempts`` attempts and
+``park_after_s`` seconds is *parked*: tried again every ``park_retry_s`` while the records
+behind it go on (records with the same SN or barcode never overtake it). Records the
+server refuses (a failed SN rule check, a validation error) go to the dead letters with
+the server's answer; a record refused when sent again after a crash or a timeout goes to
+``"resent_refused"`` instead (the server probably has it already). :meth:`Spool.list`
+shows each state, :meth:`Spool.retry` sends any record again and :meth:`Spool.discard`
+deletes it. Spoolable calls: ``ate.sn_detail.upload``, ``grading.save``,
+``energy.product_output.create``, ``energy.prp.manual_data.add``. Delivery is at least
+once.
 """
 
 from __future__ import annotations
@@ -34,7 +40,8 @@ __all__ = ["Spool"]
 
 class Spool:
     """The spool of one client (``client.spool``). Every method raises
-    :class:`~meslink.InvalidArgumentError` when the client has no spool configured."""
+    :class:`~meslink.InvalidArgumentError` when the client has no spool configured, or
+    when its spool could not be opened (the client still makes direct calls)."""
 
     __slots__ = ("_client",)
 
@@ -52,15 +59,20 @@ class Spool:
         return int(_native.spool_enqueue(self._client._native, id, text))
 
     def status(self) -> Dict[str, int]:
-        """``{"pending": n, "dead": n, "delivered": n}``."""
+        """``{"pending", "parked", "dead", "resent_refused", "delivered", "repairs",
+        "salvaged", "lost"}``: counts of records by state, of records delivered since the
+        file was created, and of the repairs of a damaged file (records read back,
+        records lost)."""
         result: Dict[str, int] = json.loads(_native.spool_status(self._client._native))
         return result
 
     def list(self, which: str = "pending", limit: int = 100) -> List[Dict[str, Any]]:
-        """Up to ``limit`` records, oldest first: ``which`` is ``"pending"`` or ``"dead"``.
-        Each: ``seq``, ``call_id``, ``params``, ``attempts``, ``in_flight``,
-        ``last_error``, ``answer`` (dead ones: ``kind``, ``message``, ``http_status``,
-        ``server_code``, ``server_message``), ``enqueued_at``, ``died_at``."""
+        """Up to ``limit`` records, oldest first: ``which`` is ``"pending"``, ``"parked"``,
+        ``"dead"`` or ``"resent_refused"``. Each: ``seq``, ``state``, ``call_id``,
+        ``params``, ``key`` (SN, barcode...), ``attempts``, ``in_flight``, ``resent``,
+        ``last_error``, ``answer`` (dead and resent-refused ones: ``kind``, ``message``,
+        ``http_status``, ``server_code``, ``server_message``), ``enqueued_at``,
+        ``next_attempt_at`` (parked ones), ``died_at``."""
         if limit < 0:
             from .errors import InvalidArgumentError
 
@@ -70,17 +82,22 @@ class Spool:
         )
         return result
 
-    def retry(self, seq: int) -> None:
-        """Puts the dead record ``seq`` back in the queue."""
-        _native.spool_retry(self._client._native, seq)
+    def retry(self, seq: int) -> str:
+        """Sends the record ``seq`` again, whatever its state, attempts counted from 0: a
+        pending or parked one at the next chance, a dead or resent-refused one back into
+        the queue. Answers the state it had; :class:`~meslink.InvalidArgumentError` when
+        the spool holds no record ``seq``."""
+        return str(_native.spool_retry(self._client._native, seq))
 
-    def discard(self, seq: int) -> None:
-        """Deletes the dead record ``seq`` for good."""
-        _native.spool_discard(self._client._native, seq)
+    def discard(self, seq: int) -> str:
+        """Deletes the record ``seq`` for good, whatever its state (a pending one being
+        sent at that moment may still arrive). Answers the state it had."""
+        return str(_native.spool_discard(self._client._native, seq))
 
     def drain(self, timeout: float) -> bool:
-        """Waits up to ``timeout`` seconds for nothing to be pending; True when nothing is
-        (dead records do not count). Other threads run meanwhile; Ctrl+C interrupts."""
+        """Waits up to ``timeout`` seconds for nothing to be pending or parked; True when
+        nothing is (dead and resent-refused records do not count). Other threads run
+        meanwhile; Ctrl+C interrupts."""
         return bool(_native.spool_drain(self._client._native, float(timeout)))
 
     def __repr__(self) -> str:

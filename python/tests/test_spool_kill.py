@@ -1,6 +1,9 @@
 """SIGKILL loop of a Python station (CI size): spool_writer.py, enqueuing ATE SN uploads
 into a spool, is killed at random moments and restarted; every SN must arrive at the
-simulator, none lost, none sent again once acknowledged and recorded as delivered.
+simulator, none lost, none sent again once acknowledged and recorded as delivered. The
+simulator refuses an SN it already has (--refuse-repeated-sn): a record in flight at a
+kill that had reached it is refused when sent again, and must end among the spool's
+resends refused, never among its dead letters.
 
 The full size (1,000 records, 20 kills) is run by hand, see docs/RELIABILITY.md:
     python3 tests/faults/kill_loop.py --writer "python3 python/tests/spool_writer.py" ...
@@ -47,6 +50,7 @@ def test_python_station_killed_repeatedly_loses_nothing() -> None:
             "--kills", kills,
             "--sim", str(sim_binary()),
             "--cli", str(cli),
+            "--sim-args=--refuse-repeated-sn",
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -58,6 +62,9 @@ def test_python_station_killed_repeatedly_loses_nothing() -> None:
         [line for line in text.splitlines() if line.startswith("FIGURES ")][-1][8:]
     )
     assert figures["lost"] == 0
+    assert figures["dead"] == 0  # no false dead letter
+    assert figures["duplicates"] == 0  # the simulator refused every repeat
+    assert figures["resent_refused"] == figures["refused_repeats"]
     assert figures["kills"] == int(kills)
     assert figures["records"] == int(records)
     assert figures["duplicates"] <= figures["in_flight_at_kill"]

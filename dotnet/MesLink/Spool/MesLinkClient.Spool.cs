@@ -9,9 +9,10 @@ namespace MesLink
 
         /// <summary>
         /// The store-and-forward spool of the <c>"spool"</c> configuration section
-        /// (<c>{"spool":{"path":"station-spool.db","max_attempts":0,"backoff_initial_ms":200,"backoff_max_ms":30000}}</c>).
+        /// (<c>{"spool":{"path":"station-spool.db","max_attempts":0,"backoff_initial_ms":200,"backoff_max_ms":30000,
+        /// "park_after_attempts":5,"park_after_s":30,"park_retry_s":60}}</c>).
         /// Its methods throw <see cref="MesLinkInvalidArgumentException"/> ("no spool configured")
-        /// when the client has none.
+        /// when the client has none, and when its spool could not be opened (direct calls still work).
         /// </summary>
         public MesLinkSpool Spool => new MesLinkSpool(this);
 

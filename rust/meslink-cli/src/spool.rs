@@ -1,4 +1,4 @@
-//! `meslink spool --file PATH status|list [--dead] [--limit N]|retry SEQ|discard SEQ|enqueue ID PARAMS_JSON`:
+//! `meslink spool --file PATH status|list [--state S] [--limit N]|retry SEQ|discard SEQ|enqueue ID PARAMS_JSON`:
 //! a spool file inspected and acted on while the station's client forwards it
 //! ([`meslink::Spool::open_offline`]: nothing is sent from here).
 
@@ -6,19 +6,24 @@ use meslink::{Error, Spool, SpoolState};
 use serde_json::Value;
 
 pub const USAGE: &str = "\
-  meslink spool --file PATH status     the counts: {\"pending\",\"dead\",\"delivered\"}
-  meslink spool --file PATH list [--dead] [--limit N]
-                                       pending (or dead) records as JSON, oldest first
-  meslink spool --file PATH retry SEQ  a dead record back into the queue
+  meslink spool --file PATH status     the counts: {\"pending\",\"parked\",\"dead\",
+                                       \"resent_refused\",\"delivered\",\"repairs\",
+                                       \"salvaged\",\"lost\"}
+  meslink spool --file PATH list [--state S] [--limit N]
+                                       records in state S as JSON, oldest first: pending
+                                       (the default), parked, dead or resent_refused
+                                       (--parked, --dead, --resent-refused for short)
+  meslink spool --file PATH retry SEQ  a record sent again, whatever its state (a parked
+                                       one at once, a dead one back into the queue)
   meslink spool --file PATH discard SEQ
-                                       a dead record deleted for good
+                                       a record deleted for good, whatever its state
   meslink spool --file PATH enqueue ID PARAMS_JSON
                                        a record added (the station's client sends it)";
 
 pub fn run(args: &[String]) -> Result<(), Error> {
     let mut file = None;
     let mut words = Vec::new();
-    let mut dead = false;
+    let mut state = SpoolState::Pending;
     let mut limit = 100usize;
     let mut rest = args.iter();
     while let Some(a) = rest.next() {
@@ -30,7 +35,17 @@ pub fn run(args: &[String]) -> Result<(), Error> {
                         .clone(),
                 )
             }
-            "--dead" => dead = true,
+            "--dead" => state = SpoolState::Dead,
+            "--parked" => state = SpoolState::Parked,
+            "--resent-refused" => state = SpoolState::ResentRefused,
+            "--state" => {
+                state = rest
+                    .next()
+                    .ok_or_else(|| {
+                        Error::invalid("--state needs pending, parked, dead or resent_refused")
+                    })?
+                    .parse()?
+            }
             "--limit" => {
                 let n = rest
                     .next()
@@ -57,24 +72,17 @@ pub fn run(args: &[String]) -> Result<(), Error> {
     };
     match words.first().map(String::as_str) {
         Some("status") => print(serde_json::to_value(spool.status()?)?),
-        Some("list") => {
-            let which = if dead {
-                SpoolState::Dead
-            } else {
-                SpoolState::Pending
-            };
-            print(serde_json::to_value(spool.list(which, limit)?)?)
-        }
+        Some("list") => print(serde_json::to_value(spool.list(state, limit)?)?),
         Some("retry") => {
             let seq = seq(words.get(1))?;
-            spool.retry(seq)?;
-            println!("record {seq} is pending again");
+            let was = spool.retry(seq)?;
+            println!("record {seq} ({was}) is pending again; the station's client sends it next");
             Ok(())
         }
         Some("discard") => {
             let seq = seq(words.get(1))?;
-            spool.discard(seq)?;
-            println!("record {seq} discarded");
+            let was = spool.discard(seq)?;
+            println!("record {seq} ({was}) discarded");
             Ok(())
         }
         Some("enqueue") => {

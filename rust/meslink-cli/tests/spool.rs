@@ -78,7 +78,11 @@ fn spool_status_list_retry_discard_and_enqueue() {
     let (ok, out, err) = spool_cmd(&file, &["status"]);
     assert!(ok, "{err}");
     let status: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(status, json!({"pending": 0, "dead": 1, "delivered": 1}));
+    assert_eq!(
+        status,
+        json!({"pending": 0, "parked": 0, "dead": 1, "resent_refused": 0, "delivered": 1,
+               "repairs": 0, "salvaged": 0, "lost": 0})
+    );
 
     let (ok, out, err) = spool_cmd(&file, &["list", "--dead"]);
     assert!(ok, "{err}");
@@ -107,17 +111,27 @@ fn spool_status_list_retry_discard_and_enqueue() {
     assert!(!ok);
     assert!(err.contains("is not spoolable"), "{err}");
 
-    // Retry puts the dead one back; discard deletes it.
+    // Retry puts the dead one back; a pending record can be discarded.
     let (ok, out, err) = spool_cmd(&file, &["retry", &bad.to_string()]);
     assert!(ok, "{err}");
-    assert!(out.contains("pending again"), "{out}");
+    assert!(out.contains("(dead) is pending again"), "{out}");
     let (_, out, _) = spool_cmd(&file, &["status"]);
     assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["pending"], 2);
-    let (ok, _, err) = spool_cmd(&file, &["discard", &bad.to_string()]);
+    let (ok, out, err) = spool_cmd(&file, &["discard", &added.to_string()]);
+    assert!(ok, "{err}");
+    assert!(out.contains("(pending) discarded"), "{out}");
+    let (ok, out, err) = spool_cmd(&file, &["list", "--parked"]);
+    assert!(ok, "{err}");
+    assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), json!([]));
+    let (ok, out, err) = spool_cmd(&file, &["list", "--state", "pending"]);
+    assert!(ok, "{err}");
+    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()[0]["seq"], bad);
+    let (ok, _, err) = spool_cmd(&file, &["list", "--state", "lost"]);
     assert!(!ok);
-    assert!(err.contains("no dead record"), "{err}");
+    assert!(err.contains("resent_refused"), "{err}");
 
-    // The next client of the file sends both; the bad one is dead again, then discarded.
+    // The next client of the file sends the bad one: dead again, then discarded; the
+    // discarded one is never sent.
     let c = station(&sim, &file);
     assert!(c
         .spool()
@@ -126,13 +140,19 @@ fn spool_status_list_retry_discard_and_enqueue() {
         .unwrap());
     close(c);
     let sns: Vec<String> = sim.state().uploads().into_iter().map(|u| u.1).collect();
-    assert_eq!(sns, ["BAJ614KM988001Z", "BAJ614KM988002Z"]);
+    assert_eq!(sns, ["BAJ614KM988001Z"]);
     let (ok, out, err) = spool_cmd(&file, &["discard", &bad.to_string()]);
     assert!(ok, "{err}");
     assert!(out.contains("discarded"), "{out}");
     let (_, out, _) = spool_cmd(&file, &["status"]);
     let status: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(status, json!({"pending": 0, "dead": 0, "delivered": 2}));
+    assert_eq!(
+        (&status["pending"], &status["dead"], &status["delivered"]),
+        (&json!(0), &json!(0), &json!(1))
+    );
+    let (ok, _, err) = spool_cmd(&file, &["discard", &bad.to_string()]);
+    assert!(!ok);
+    assert!(err.contains("no record with seq"), "{err}");
 
     // Clear errors.
     let (ok, _, err) = spool_cmd(&dir.join("missing.db"), &["status"]);

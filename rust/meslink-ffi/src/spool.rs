@@ -1,8 +1,11 @@
 //! The store-and-forward spool of a client (`"spool"` in its configuration).
 //!
 //! Records of spoolable calls are written to the client's SQLite file and sent by a
-//! background forwarder, in order, until their server acknowledges them; records the
-//! server refuses go to the dead letters. Every string is in the client's encoding.
+//! background forwarder, in order, until their server acknowledges them; a record that
+//! keeps failing is parked (set aside, retried on its own schedule) while unrelated
+//! records go on; records the server refuses go to the dead letters, or, when they were
+//! being resent after a crash, to the resends refused. Every string is in the client's
+//! encoding.
 
 use crate::buffer::Out;
 use crate::client::{self, Open};
@@ -51,9 +54,11 @@ fn answer(
 /// the client's encoding and checked against the catalog before anything is stored: a
 /// call that is not spoolable, a server the client has no section for, unknown or
 /// missing parameters are `MESLINK_E_INVALID_ARGUMENT`, and nothing is stored. A client
-/// without a `"spool"` section, an unwritable file or a full disk is
+/// without a `"spool"` section, a spool that could not be opened when the client was
+/// created (the client still makes direct calls), an unwritable file or a full disk is
 /// `MESLINK_E_INVALID_ARGUMENT` too (the last error says which; the record was NOT
-/// stored). On `MESLINK_OK`, `*out_seq` (may be NULL) receives the record's sequence
+/// stored). `MESLINK_OK` means the record is on disk and reads back as the forwarder
+/// reads it. On `MESLINK_OK`, `*out_seq` (may be NULL) receives the record's sequence
 /// number, positive and increasing; on failure it is set to 0.
 ///
 /// Thread-safe. Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT`,
@@ -88,9 +93,12 @@ pub unsafe extern "C" fn meslink_spool_enqueue(
     })
 }
 
-/// Writes the spool's counts into `buf` as JSON: `{"pending":n,"dead":n,"delivered":n}`
-/// (pending includes the record being sent; delivered counts every record its server
-/// acknowledged since the file was created).
+/// Writes the spool's counts into `buf` as JSON: `{"pending":n,"parked":n,"dead":n,
+/// "resent_refused":n,"delivered":n,"repairs":n,"salvaged":n,"lost":n}` (pending
+/// includes the record being sent, not the parked ones; delivered counts every record
+/// its server acknowledged since the file was created; repairs, salvaged and lost count
+/// the times the file was found damaged at an open and rebuilt, the records read back,
+/// and the records no repair could read).
 ///
 /// Buffer rules as `meslink_client_call` (`MESLINK_E_BUFFER_TOO_SMALL` keeps the answer
 /// for `meslink_answer_fetch`). Thread-safe.
@@ -118,9 +126,12 @@ pub unsafe extern "C" fn meslink_spool_status(
 }
 
 /// Writes up to `limit` records of the spool, oldest first, into `buf` as a JSON array.
-/// `which` is `"pending"` (waiting, in flight included) or `"dead"` (refused or out of
-/// attempts). Each record: `{"seq","call_id","params","attempts","in_flight",
-/// "last_error","answer","enqueued_at","died_at"}`; for dead ones `answer` holds
+/// `which` is `"pending"` (waiting, in flight included), `"parked"` (set aside after
+/// failing past their budget), `"dead"` (refused or out of attempts) or
+/// `"resent_refused"` (refused when sent again after a crash or a timeout: probably delivered
+/// before it). Each record: `{"seq","state","call_id","params","key","attempts",
+/// "in_flight","resent","last_error","answer","enqueued_at","next_attempt_at",
+/// "died_at"}`; for dead and resent-refused ones `answer` holds
 /// `{"kind","message","http_status","server_code","server_message"}`, the server's own
 /// words (e.g. `"SN RULER CHECK NG!FIX"`) in `server_message`.
 ///
@@ -153,11 +164,12 @@ pub unsafe extern "C" fn meslink_spool_list(
     })
 }
 
-/// Puts the dead record `seq` back in the queue: it is sent again, before the records
-/// enqueued after it, with its attempts counted from 0.
+/// Sends the record `seq` again, whatever its state, with its attempts counted from 0:
+/// a pending or parked record at the next chance (a parked one is no longer parked), a
+/// dead or resent-refused one back into the queue, before the records enqueued after it.
 ///
-/// Thread-safe. Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (no dead record
-/// `seq`, no spool configured), `MESLINK_E_INVALID_HANDLE`, `MESLINK_E_INTERNAL`.
+/// Thread-safe. Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (no record `seq` in
+/// the spool, no spool configured), `MESLINK_E_INVALID_HANDLE`, `MESLINK_E_INTERNAL`.
 #[no_mangle]
 pub extern "C" fn meslink_spool_retry(client: i32, seq: i64) -> i32 {
     guard::call("meslink_spool_retry", || {
@@ -168,10 +180,12 @@ pub extern "C" fn meslink_spool_retry(client: i32, seq: i64) -> i32 {
     })
 }
 
-/// Deletes the dead record `seq` for good.
+/// Deletes the record `seq` for good, whatever its state (pending, parked, dead or
+/// resent-refused; a pending one being sent at that moment may still arrive). Records
+/// with the same key (SN, barcode) that waited behind it go on.
 ///
-/// Thread-safe. Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (no dead record
-/// `seq`, no spool configured), `MESLINK_E_INVALID_HANDLE`, `MESLINK_E_INTERNAL`.
+/// Thread-safe. Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (no record `seq` in
+/// the spool, no spool configured), `MESLINK_E_INVALID_HANDLE`, `MESLINK_E_INTERNAL`.
 #[no_mangle]
 pub extern "C" fn meslink_spool_discard(client: i32, seq: i64) -> i32 {
     guard::call("meslink_spool_discard", || {
@@ -182,8 +196,9 @@ pub extern "C" fn meslink_spool_discard(client: i32, seq: i64) -> i32 {
     })
 }
 
-/// Blocks the calling thread until nothing is pending in the client's spool or
-/// `timeout_ms` milliseconds have passed. Dead records do not count as pending.
+/// Blocks the calling thread until nothing is pending or parked in the client's spool,
+/// or `timeout_ms` milliseconds have passed. Dead and resent-refused records do not
+/// count.
 ///
 /// Thread-safe. Returns `MESLINK_OK` (drained), `MESLINK_E_TIMEOUT` (records still
 /// pending; the last error says how many), `MESLINK_E_INVALID_ARGUMENT` (no spool
@@ -197,11 +212,12 @@ pub extern "C" fn meslink_spool_drain(client: i32, timeout_ms: u32) -> i32 {
             if spool.drain_blocking(timeout)? {
                 return Ok(MESLINK_OK);
             }
-            let pending = spool.status()?.pending;
+            let s = spool.status()?;
             Err(Error::new(
                 ErrorKind::Timeout,
                 format!(
-                    "the spool is not drained after {timeout_ms} ms: {pending} records pending"
+                    "the spool is not drained after {timeout_ms} ms: {} records pending, {} parked",
+                    s.pending, s.parked
                 ),
             )
             .into())

@@ -36,14 +36,15 @@ pub(crate) fn spool_enqueue(
     with_spool(py, &client, |s| s.enqueue(id, params))
 }
 
-/// `{"pending": n, "dead": n, "delivered": n}` as JSON text.
+/// `{"pending", "parked", "dead", "resent_refused", "delivered", "repairs", "salvaged",
+/// "lost"}` counts as JSON text.
 #[pyfunction]
 pub(crate) fn spool_status(py: Python<'_>, client: PyRef<'_, Client>) -> PyResult<String> {
     let status = with_spool(py, &client, |s| s.status())?;
     Ok(serde_json::to_string(&status).unwrap_or_default())
 }
 
-/// Pending or dead records as a JSON array.
+/// Pending, parked, dead or resent-refused records as a JSON array.
 #[pyfunction]
 pub(crate) fn spool_list(
     py: Python<'_>,
@@ -56,14 +57,24 @@ pub(crate) fn spool_list(
     Ok(serde_json::to_string(&records).unwrap_or_default())
 }
 
+/// Sends a record again, whatever its state; answers the state it had.
 #[pyfunction]
-pub(crate) fn spool_retry(py: Python<'_>, client: PyRef<'_, Client>, seq: i64) -> PyResult<()> {
-    with_spool(py, &client, |s| s.retry(seq))
+pub(crate) fn spool_retry(
+    py: Python<'_>,
+    client: PyRef<'_, Client>,
+    seq: i64,
+) -> PyResult<&'static str> {
+    with_spool(py, &client, |s| s.retry(seq)).map(meslink::SpoolState::name)
 }
 
+/// Deletes a record for good, whatever its state; answers the state it had.
 #[pyfunction]
-pub(crate) fn spool_discard(py: Python<'_>, client: PyRef<'_, Client>, seq: i64) -> PyResult<()> {
-    with_spool(py, &client, |s| s.discard(seq))
+pub(crate) fn spool_discard(
+    py: Python<'_>,
+    client: PyRef<'_, Client>,
+    seq: i64,
+) -> PyResult<&'static str> {
+    with_spool(py, &client, |s| s.discard(seq)).map(meslink::SpoolState::name)
 }
 
 /// Waits (GIL released, Ctrl+C answered) until nothing is pending or `timeout` seconds

@@ -1,7 +1,7 @@
 //! ATE MES server (seed document 000): `POST /api/login/`,
 //! `GET /api/sn_detail/{work_order}/`, `POST /api/sn_detail/`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 use axum::extract::{Path, Request, State};
@@ -25,6 +25,9 @@ pub const ROUTE_SN_UPLOAD: &str = "ate.sn_detail.upload";
 pub const MSG_BAD_CREDENTIALS: &str = "无法使用提供的认证信息登录。";
 pub const MSG_OK: &str = "OK";
 pub const MSG_RULE_NG: &str = "SN RULER CHECK NG!FIX";
+/// The refusal of an SN already received, in `refuse_repeated_sn` mode. The documents
+/// do not give a real MES's words for it: these are the simulator's own.
+pub const MSG_REPEATED_SN: &str = "SN REPEATED NG! ALREADY UPLOADED";
 /// `company` in every login answer.
 pub const COMPANY: &str = "6300";
 
@@ -71,6 +74,9 @@ struct LoginAnswer<'a> {
 pub(crate) struct AteData {
     work_orders: Mutex<BTreeMap<String, WorkOrder>>,
     uploads: Mutex<Vec<(String, String)>>,
+    /// `(work_order, sn)` accepted so far, by this process or in the journal it opened.
+    received: Mutex<HashSet<(String, String)>>,
+    refused: Mutex<Vec<(String, String)>>,
 }
 
 /// The two work orders of the document.
@@ -146,6 +152,19 @@ impl SimState {
         orders.get(wo).map(|o| json!(o.answer()))
     }
 
+    /// Uploads refused as repeats (`refuse_repeated_sn`), in arrival order.
+    pub fn refused_repeats(&self) -> Vec<(String, String)> {
+        self.ate.refused.lock().clone()
+    }
+
+    /// Counts an upload of an earlier run of the simulator (from its journal) as received.
+    pub(crate) fn note_received(&self, work_order: &str, sn: &str) {
+        self.ate
+            .received
+            .lock()
+            .insert((work_order.to_string(), sn.to_string()));
+    }
+
     /// Accepted uploads `(work_order, sn)` in arrival order, duplicates included.
     pub fn uploads(&self) -> Vec<(String, String)> {
         self.ate.uploads.lock().clone()
@@ -168,7 +187,12 @@ pub(crate) fn snapshot(state: &SimState) -> Value {
         .into_iter()
         .map(|(wo, sn)| json!({ "work_order": wo, "sn": sn }))
         .collect();
-    json!({ "work_orders": work_orders, "uploads": uploads })
+    let refused: Vec<Value> = state
+        .refused_repeats()
+        .into_iter()
+        .map(|(wo, sn)| json!({ "work_order": wo, "sn": sn }))
+        .collect();
+    json!({ "work_orders": work_orders, "uploads": uploads, "refused_repeats": refused })
 }
 
 pub(crate) fn routes(state: &Arc<SimState>) -> Router {
@@ -264,6 +288,11 @@ async fn sn_detail_upload(State(state): State<Arc<SimState>>, req: Request) -> R
     };
     if !order.rule.is_match(sn) {
         return Json(json!({ "msg": MSG_RULE_NG })).into_response();
+    }
+    let key = (wo.to_string(), sn.to_string());
+    if !state.ate.received.lock().insert(key.clone()) && state.refuses_repeated_sn() {
+        state.ate.refused.lock().push(key);
+        return Json(json!({ "msg": MSG_REPEATED_SN })).into_response();
     }
     order.sn_qty += 1;
     if sn > order.serial_number.as_str() {

@@ -42,6 +42,10 @@ under \"faults\".\"injected\" in GET /_sim/state):
   --stall-ms N              how long a stalled answer is held (the request is
                             processed first: a client that gives up sooner
                             sees a timeout although the record was accepted)
+  --refuse-repeated-sn      refuse an ATE upload of an SN already received (by
+                            this process, or in --journal from earlier runs)
+                            with {\"msg\": \"SN REPEATED NG! ALREADY UPLOADED\"}
+                            (the simulator's words: the documents give none)
   Run time only: fail_next_503, drop_next, reset_next, garbage_next (counts of
   the next requests so faulted), token_lifetime_secs.
 
@@ -115,6 +119,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "--reset-ratio" => parsed.faults.reset_ratio = Some(ratio(&name, &value("a ratio")?)?),
             "--stall-ratio" => parsed.faults.stall_ratio = Some(ratio(&name, &value("a ratio")?)?),
             "--ignore-stdin" => parsed.watch_stdin = false,
+            "--refuse-repeated-sn" => parsed.faults.refuse_repeated_sn = Some(true),
             other => return Err(format!("unknown argument: {other}")),
         }
     }
@@ -227,5 +232,7 @@ mod tests {
         assert!(parse(&["--stall-ms", "-1"]).is_err());
         assert!(parse(&["--journal"]).is_err());
         assert!(parse(&["--journal="]).is_err());
+        let a = parse(&["--refuse-repeated-sn"]).unwrap().unwrap();
+        assert_eq!(a.faults.refuse_repeated_sn, Some(true));
     }
 }

@@ -32,6 +32,8 @@ pub struct FaultsRequest {
     pub reset_next: Option<u32>,
     pub garbage_next: Option<u32>,
     pub token_lifetime_secs: Option<f64>,
+    /// Refuse an ATE upload of an SN already received (see `set_refuse_repeated_sn`).
+    pub refuse_repeated_sn: Option<bool>,
 }
 
 /// Body of `POST /_sim/work_orders`.
@@ -122,6 +124,9 @@ impl SimState {
         }
         if let Some(n) = req.garbage_next {
             self.garbage_next(n);
+        }
+        if let Some(on) = req.refuse_repeated_sn {
+            self.set_refuse_repeated_sn(on);
         }
         Ok(())
     }

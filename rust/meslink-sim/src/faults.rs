@@ -52,6 +52,7 @@ struct Settings {
     reset_next: u32,
     garbage_next: u32,
     token_lifetime: Duration,
+    refuse_repeated_sn: bool,
     injected_503: u64,
     injected_drop: u64,
     injected_reset: u64,
@@ -78,6 +79,7 @@ impl Faults {
                 reset_next: 0,
                 garbage_next: 0,
                 token_lifetime,
+                refuse_repeated_sn: false,
                 injected_503: 0,
                 injected_drop: 0,
                 injected_reset: 0,
@@ -156,6 +158,7 @@ impl Faults {
             "reset_next": s.reset_next,
             "garbage_next": s.garbage_next,
             "token_lifetime_secs": s.token_lifetime.as_secs_f64(),
+            "refuse_repeated_sn": s.refuse_repeated_sn,
             "injected": {
                 "503": s.injected_503,
                 "drop": s.injected_drop,
@@ -226,6 +229,17 @@ impl SimState {
         self.faults.settings.lock().garbage_next = n;
     }
 
+    /// Refuse (`{"msg": MSG_REPEATED_SN}`, HTTP 200) an ATE upload of an SN its work
+    /// order already received, from this process or in the journal the simulator was
+    /// started with: as a MES that keeps one record per SN.
+    pub fn set_refuse_repeated_sn(&self, on: bool) {
+        self.faults.settings.lock().refuse_repeated_sn = on;
+    }
+
+    pub fn refuses_repeated_sn(&self) -> bool {
+        self.faults.settings.lock().refuse_repeated_sn
+    }
+
     /// Lifetime of tokens issued from now on (`exp = iat + lifetime`).
     pub fn set_token_lifetime(&self, d: Duration) {
         self.faults.settings.lock().token_lifetime = d;
@@ -245,6 +259,7 @@ impl SimState {
         s.drop_next = 0;
         s.reset_next = 0;
         s.garbage_next = 0;
+        s.refuse_repeated_sn = false;
         s.token_lifetime = self.default_token_lifetime;
     }
 

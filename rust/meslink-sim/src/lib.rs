@@ -36,7 +36,7 @@ mod server;
 mod state;
 mod trace;
 
-pub use ate::{MSG_BAD_CREDENTIALS, MSG_OK, MSG_RULE_NG};
+pub use ate::{MSG_BAD_CREDENTIALS, MSG_OK, MSG_REPEATED_SN, MSG_RULE_NG};
 pub use auth::{MSG_DECODE, MSG_EXPIRED, MSG_NOT_PROVIDED};
 pub use control::{FaultsRequest, WorkOrderRequest};
 pub use energy::{EnergySimConfig, EnergySimUser};

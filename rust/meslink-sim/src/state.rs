@@ -60,6 +60,17 @@ impl SimState {
         if config.seed_data {
             ate::seed(&state);
         }
+        // What earlier runs accepted counts as received (`refuse_repeated_sn`).
+        if let Some(path) = config.journal.as_deref().filter(|p| p.exists()) {
+            for line in crate::journal::read_journal(path)? {
+                if line["kind"] == crate::journal::JOURNAL_ATE_UPLOAD {
+                    if let (Some(wo), Some(sn)) = (line["work_order"].as_str(), line["sn"].as_str())
+                    {
+                        state.note_received(wo, sn);
+                    }
+                }
+            }
+        }
         Ok(state)
     }
 

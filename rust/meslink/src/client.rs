@@ -40,10 +40,11 @@ impl Client {
     pub fn new(config: ClientConfig) -> Result<Client> {
         config.validate()?;
         let http = Http::new(&config)?;
-        let spool = match &config.spool {
-            Some(s) => Some(Spool::open_for_client(s, &config)?),
-            None => None,
-        };
+        // Never fails: a spool that cannot be opened answers why from its own methods.
+        let spool = config
+            .spool
+            .as_ref()
+            .map(|s| Spool::open_for_client(s, &config));
         let client = Client {
             inner: Arc::new(Inner {
                 config,

@@ -180,14 +180,14 @@ async fn a_rule_check_ng_goes_to_the_dead_letters_and_the_rest_goes_on() {
     spool.discard(bad2).unwrap();
     let status = spool.status().unwrap();
     assert_eq!((status.pending, status.dead, status.delivered), (0, 0, 3));
-    // Neither acts on a record that is not dead.
+    // Neither acts on a record the spool no longer holds.
     for e in [
         spool.discard(bad2).unwrap_err(),
         spool.retry(bad).unwrap_err(),
         spool.retry(9999).unwrap_err(),
     ] {
         assert_eq!(e.kind, ErrorKind::InvalidArgument);
-        assert!(e.message.contains("no dead record"), "{e}");
+        assert!(e.message.contains("no record with seq"), "{e}");
     }
 }
 
@@ -273,9 +273,24 @@ async fn unusable_paths_and_a_second_forwarder_are_clear_errors() {
         .join("spool.db");
     let mut cfg = config(&sim.base_url());
     cfg.spool = Some(spool_config(&missing_dir, 0));
-    let e = Client::new(cfg).unwrap_err();
-    assert_eq!(e.kind, ErrorKind::InvalidArgument);
-    assert!(e.message.contains("cannot open the spool file"), "{e}");
+    // Direct calls never depend on the spool: the client is built and calls; every
+    // spool method says why it cannot spool.
+    let c = Client::new(cfg).unwrap();
+    c.call("grading.save", cell("CELL-NO-SPOOL")).await.unwrap();
+    let spool = c.spool().unwrap();
+    assert!(!spool.is_forwarding());
+    for e in [
+        spool.enqueue("grading.save", cell("CELL-X")).unwrap_err(),
+        spool.status().unwrap_err(),
+        spool.list(SpoolState::Pending, 1).unwrap_err(),
+        spool.retry(1).unwrap_err(),
+        spool.drain(Duration::from_millis(10)).await.unwrap_err(),
+    ] {
+        assert_eq!(e.kind, ErrorKind::InvalidArgument);
+        assert!(e.message.contains("the spool could not be opened"), "{e}");
+        assert!(e.message.contains("direct calls work"), "{e}");
+        assert!(e.message.contains("missing directory"), "{e}");
+    }
 
     let e = meslink::ClientConfig::from_json(r#"{"spool":{"path":""}}"#).unwrap_err();
     assert!(e.message.contains("spool.path"), "{e}");
@@ -287,8 +302,10 @@ async fn unusable_paths_and_a_second_forwarder_are_clear_errors() {
     let first = spooling_client(&sim.base_url(), &path, 0);
     let mut cfg = config(&sim.base_url());
     cfg.spool = Some(spool_config(&path, 0));
-    let e = Client::new(cfg.clone()).unwrap_err();
+    let second = Client::new(cfg.clone()).unwrap();
+    let e = second.spool().unwrap().status().unwrap_err();
     assert!(e.message.contains("already being forwarded"), "{e}");
+    drop(second);
     // Offline inspection is allowed meanwhile.
     let offline = Spool::open_offline(&path).unwrap();
     assert_eq!(offline.status().unwrap().pending, 0);

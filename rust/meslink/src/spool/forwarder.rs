@@ -1,13 +1,20 @@
-//! The background forwarder: one record at a time, oldest first.
+//! The background forwarder: one record at a time, the oldest it may send first.
+//!
+//! A record failing transiently is retried after a pause that grows with the failures
+//! in a row, the records behind it waiting, until both its budgets are spent; then it
+//! is parked (its next attempt `park_retry_s` later, one attempt each time) and the
+//! forwarder goes on at once with the next record it may send. A parked record's
+//! failures do not lengthen the pauses of the others.
 //!
 //! It holds the client weakly: when the last handle of the client is dropped the
 //! forwarder ends by itself, and the client's `close` stops it at once.
 
 use super::classify::{self, Outcome};
-use super::store::{ForwardLock, Store};
-use super::SpoolConfig;
+use super::lock::ForwardLock;
+use super::store::{now_ms, Next, Store};
+use super::{SpoolConfig, SpoolState};
 use crate::config::RetryConfig;
-use crate::{client, Client, Error};
+use crate::{client, Client, Error, ErrorKind};
 use futures_util::FutureExt;
 use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Weak};
@@ -52,7 +59,7 @@ pub(super) async fn run(mut f: Forwarder) {
         if *f.stop.borrow() {
             break;
         }
-        let next = match f.store.next() {
+        let next = match f.store.next(now_ms()) {
             Ok(n) => n,
             Err(e) => {
                 tracing::warn!(error = %e, "spool: cannot read the queue");
@@ -76,7 +83,8 @@ pub(super) async fn run(mut f: Forwarder) {
         };
         let client = Client::from_inner(inner);
         let attempts = match f.store.mark_in_flight(record.seq) {
-            Ok(a) => a,
+            Ok(Some(a)) => a,
+            Ok(None) => continue, // discarded meanwhile
             Err(e) => {
                 tracing::warn!(error = %e, "spool: cannot mark a record in flight");
                 drop(client);
@@ -89,7 +97,8 @@ pub(super) async fn run(mut f: Forwarder) {
         };
         // A panic inside a call (a bug) must not end the forwarder: it becomes an
         // internal error, and the record a dead letter.
-        let call = AssertUnwindSafe(client.call(&record.call_id, record.params)).catch_unwind();
+        let call =
+            AssertUnwindSafe(client.call(&record.call_id, record.params.clone())).catch_unwind();
         let result = tokio::select! {
             r = call => r.unwrap_or_else(|_| Err(Error::internal("the call panicked (a bug in meslink)"))),
             _ = stopped(&mut f.stop) => break,
@@ -98,32 +107,33 @@ pub(super) async fn run(mut f: Forwarder) {
         let seq = record.seq;
         let recorded = match result {
             Ok(_) => {
-                failures = 0;
+                if !record.parked {
+                    failures = 0;
+                }
                 tracing::debug!(seq, call = %record.call_id, "spool: delivered");
                 f.store.mark_delivered(seq)
             }
             Err(e) => match classify::classify(&e) {
-                Outcome::Dead => {
-                    tracing::warn!(seq, error = %e, "spool: refused, moved to the dead letters");
-                    f.store
-                        .mark_dead(seq, &e.to_string(), &classify::answer(&e))
-                }
+                Outcome::Dead => refused(&f.store, &record, &e),
                 Outcome::Retry
                     if f.config.max_attempts > 0 && attempts >= f.config.max_attempts =>
                 {
                     let text = format!("gave up after {attempts} attempts: {e}");
                     tracing::warn!(seq, error = %text, "spool: moved to the dead letters");
-                    f.store.mark_dead(seq, &text, &classify::answer(&e))
+                    f.store
+                        .mark_dead(seq, SpoolState::Dead, &text, &classify::answer(&e))
                 }
-                Outcome::Retry => {
-                    tracing::debug!(seq, attempts, error = %e, "spool: will retry");
-                    failures = failures.saturating_add(1);
-                    let marked = f.store.mark_failed(seq, &e.to_string());
-                    if !pause(&mut f.stop, backoff.backoff(failures)).await {
-                        break;
+                Outcome::Retry => match failed(&f, &record, attempts, &e) {
+                    Ok(true) => Ok(()),
+                    Ok(false) => {
+                        failures = failures.saturating_add(1);
+                        if !pause(&mut f.stop, backoff.backoff(failures)).await {
+                            break;
+                        }
+                        Ok(())
                     }
-                    marked
-                }
+                    Err(e) => Err(e),
+                },
             },
         };
         if let Err(e) = recorded {
@@ -136,4 +146,49 @@ pub(super) async fn run(mut f: Forwarder) {
         }
     }
     drop(f.lock);
+}
+
+/// A permanent refusal: a dead letter, or, for a record resent after a crash or a
+/// close, a resend refused (the server probably has it already).
+fn refused(store: &Store, record: &Next, e: &Error) -> crate::Result<()> {
+    let seq = record.seq;
+    if record.resent {
+        let text = format!(
+            "refused when sent again after an attempt whose answer was never read (in \
+             flight at a crash or close, or timed out), so the server probably received it \
+             the first time: {e}"
+        );
+        tracing::warn!(seq, error = %e, "spool: a resend was refused; probably delivered before");
+        store.mark_dead(seq, SpoolState::ResentRefused, &text, &classify::answer(e))
+    } else {
+        tracing::warn!(seq, error = %e, "spool: refused, moved to the dead letters");
+        store.mark_dead(seq, SpoolState::Dead, &e.to_string(), &classify::answer(e))
+    }
+}
+
+/// A transient failure recorded; parks the record when it is parked already or its
+/// budgets are spent. `Ok(true)`: parked (go on at once), `Ok(false)`: pause first.
+fn failed(f: &Forwarder, record: &Next, attempts: u32, e: &Error) -> crate::Result<bool> {
+    let seq = record.seq;
+    let now = now_ms();
+    // A timeout may come after the server acted on the record: its next send is a resend.
+    let uncertain = e.kind == ErrorKind::Timeout;
+    let Some(since) = f.store.mark_failed(seq, &e.to_string(), now, uncertain)? else {
+        return Ok(true); // discarded meanwhile
+    };
+    let failing_for = Duration::from_millis(now.saturating_sub(since).max(0) as u64);
+    if !record.parked && !f.config.park_due(attempts, failing_for) {
+        tracing::debug!(seq, attempts, error = %e, "spool: will retry");
+        return Ok(false);
+    }
+    let next_at = now + (f.config.park_retry_s as i64) * 1000;
+    f.store.park(seq, next_at)?;
+    if !record.parked {
+        tracing::warn!(
+            seq, attempts, failing_s = failing_for.as_secs(), error = %e,
+            "spool: parked; the records behind it go on, it is tried again every {} s",
+            f.config.park_retry_s
+        );
+    }
+    Ok(true)
 }

@@ -3,148 +3,66 @@
 //! A client whose configuration has a `"spool"` section keeps a SQLite file (WAL,
 //! `synchronous=FULL`). [`Spool::enqueue`] validates a spoolable call (`ate.sn_detail.upload`,
 //! `grading.save`, `energy.product_output.create`, `energy.prp.manual_data.add`) against
-//! the catalog and returns once the record is on disk; a background forwarder on the
-//! shared runtime then sends the records one at a time, in order, through the client's
-//! normal call path (tokens, relogin). Transient failures are retried after a capped,
-//! jittered backoff (forever when `max_attempts` is 0); permanent ones (the server
-//! refused the record) go to the dead letters with the server's answer, and the records
-//! after them go on.
+//! the catalog and returns once the record is on disk and reads back; a background
+//! forwarder on the shared runtime then sends the records one at a time through the
+//! client's normal call path (tokens, relogin).
 //!
-//! Delivery is at least once: a record is marked in flight before it is sent and
-//! removed the moment its acknowledgement is read; a record found in flight when a
-//! spool is opened (sent, no answer recorded) is sent again, the only way a duplicate
-//! can arise.
+//! * Transient failures are retried after a capped, jittered backoff. A record that
+//!   keeps failing is *parked* once both of its budgets are spent (`park_after_attempts`
+//!   attempts in a row, `park_after_s` seconds since its first failure): set aside and
+//!   tried once every `park_retry_s`, while the records behind it go on. With
+//!   `max_attempts` above 0 it goes to the dead letters after that many attempts.
+//! * Permanent failures (the server refused the record) go to the dead letters with the
+//!   server's answer, and the records after them go on; a record being *resent* (it was
+//!   in flight when the file was last closed or the process died, or an attempt timed
+//!   out) goes to the resends refused instead: the server probably has it already.
+//! * Order: records are sent in enqueue order, one at a time. A record is never sent
+//!   while an older record with the same ordering key (an SN, a barcode, a meter, a
+//!   machine: see [`schema::key`]) is still pending or parked; unrelated records pass a
+//!   parked one.
+//! * Delivery is at least once: a record is marked in flight before it is sent and
+//!   removed the moment its acknowledgement is read; a record found in flight when a
+//!   spool is opened is sent again, the only way a duplicate can arise.
+//! * Damage: every open checks the file; a client repairs a damaged one (see `open.rs`).
+//!   A client whose spool cannot be opened still makes direct calls; its spool's
+//!   methods then answer why.
 //!
 //! ```json
 //! "spool": {"path": "station-spool.db", "max_attempts": 0,
-//!           "backoff_initial_ms": 200, "backoff_max_ms": 30000}
+//!           "backoff_initial_ms": 200, "backoff_max_ms": 30000,
+//!           "park_after_attempts": 5, "park_after_s": 30, "park_retry_s": 60}
 //! ```
 
 mod classify;
+mod config;
 mod forwarder;
+mod lock;
+mod open;
+mod pages;
+mod record;
+mod salvage;
+mod schema;
 mod store;
+
+pub use config::SpoolConfig;
+pub use record::{SpoolRecord, SpoolState, SpoolStatus};
 
 use crate::catalog::{self, HttpMethod, Server};
 use crate::config::ClientConfig;
 use crate::{Error, Result};
+use lock::ForwardLock;
 use parking_lot::Mutex;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
-use store::{ForwardLock, Store};
+use store::Store;
 use tokio::sync::{watch, Notify};
-
-/// The `"spool"` section of the client configuration.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SpoolConfig {
-    /// The SQLite file; created if missing (its directory must exist).
-    pub path: PathBuf,
-    /// Attempts of a record failing transiently before it goes to the dead letters;
-    /// 0 (the default) retries forever.
-    #[serde(default)]
-    pub max_attempts: u32,
-    /// Pause after the first failed attempt, doubled after each further one, with jitter.
-    #[serde(default = "default_backoff_initial")]
-    pub backoff_initial_ms: u64,
-    /// Cap of the pause between two attempts.
-    #[serde(default = "default_backoff_max")]
-    pub backoff_max_ms: u64,
-}
-
-fn default_backoff_initial() -> u64 {
-    200
-}
-
-fn default_backoff_max() -> u64 {
-    30_000
-}
-
-impl SpoolConfig {
-    pub fn new(path: impl Into<PathBuf>) -> SpoolConfig {
-        SpoolConfig {
-            path: path.into(),
-            max_attempts: 0,
-            backoff_initial_ms: default_backoff_initial(),
-            backoff_max_ms: default_backoff_max(),
-        }
-    }
-
-    pub fn validate(&self) -> Result<()> {
-        if self.path.as_os_str().is_empty() {
-            return Err(Error::invalid("spool.path is empty"));
-        }
-        if self.backoff_initial_ms == 0 || self.backoff_max_ms < self.backoff_initial_ms {
-            return Err(Error::invalid(
-                "spool.backoff_initial_ms must be above 0 and at most spool.backoff_max_ms",
-            ));
-        }
-        Ok(())
-    }
-}
-
-/// Which records [`Spool::list`] shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SpoolState {
-    /// Waiting to be delivered (in flight ones included).
-    Pending,
-    /// Refused by the server, or out of attempts: kept until retried or discarded.
-    Dead,
-}
-
-impl std::str::FromStr for SpoolState {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<SpoolState> {
-        match s {
-            "pending" => Ok(SpoolState::Pending),
-            "dead" => Ok(SpoolState::Dead),
-            other => Err(Error::invalid(format!(
-                "unknown spool list {other:?}; expected \"pending\" or \"dead\""
-            ))),
-        }
-    }
-}
-
-/// One spooled record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SpoolRecord {
-    /// The sequence number [`Spool::enqueue`] returned; records are sent in its order.
-    pub seq: i64,
-    pub call_id: String,
-    /// The parameters as validated (date-times normalised).
-    pub params: Value,
-    /// Attempts so far.
-    pub attempts: u32,
-    /// Sent, no answer recorded yet (pending records only).
-    pub in_flight: bool,
-    /// The last failure, as text.
-    pub last_error: Option<String>,
-    /// Dead records: the failure's kind, message, HTTP status and the server's own
-    /// code and message (`{"kind","message","http_status","server_code","server_message"}`).
-    pub answer: Option<Value>,
-    /// UTC, `yyyy-MM-ddTHH:mm:ss.fffZ`.
-    pub enqueued_at: String,
-    /// Dead records: when the record was given up.
-    pub died_at: Option<String>,
-}
-
-/// The spool's counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SpoolStatus {
-    /// Waiting to be delivered (in flight included).
-    pub pending: u64,
-    /// In the dead letters.
-    pub dead: u64,
-    /// Acknowledged by their server since the file was created.
-    pub delivered: u64,
-}
 
 /// A spool file, forwarded by its client or opened offline for inspection.
 pub struct Spool {
-    store: Arc<Store>,
+    /// The open file, or why it could not be opened (the client works without it).
+    store: std::result::Result<Arc<Store>, Error>,
     path: PathBuf,
     /// Servers configured in the owning client; `None` offline.
     servers: Option<Vec<Server>>,
@@ -164,6 +82,7 @@ impl std::fmt::Debug for Spool {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Spool")
             .field("path", &self.path)
+            .field("open", &self.store.is_ok())
             .field("forwarding", &self.is_forwarding())
             .finish()
     }
@@ -172,33 +91,57 @@ impl std::fmt::Debug for Spool {
 impl Spool {
     /// Opens an existing spool file for inspection, retry and discard, without
     /// forwarding (e.g. the CLI while the station's client runs). Records enqueued here
-    /// are forwarded by the client that forwards the file.
+    /// are forwarded by the client that forwards the file. A damaged file is an error
+    /// here (the next client that forwards it repairs it).
     pub fn open_offline(path: impl AsRef<Path>) -> Result<Spool> {
         let path = path.as_ref();
-        Ok(Spool::new(Store::open(path, false)?, path, None, None))
+        let store = open::open(path, false)?;
+        Ok(Spool::new(Ok(store), path, None, None))
     }
 
-    /// The spool of a client being built: the file opened (created) and the
-    /// forwarding lock taken; [`Spool::start`] starts forwarding.
-    pub(crate) fn open_for_client(config: &SpoolConfig, client: &ClientConfig) -> Result<Spool> {
-        config.validate()?;
-        let store = Store::open(&config.path, true)?;
-        let lock = ForwardLock::acquire(&config.path)?;
+    /// The spool of a client being built: the forwarding lock taken, then the file
+    /// opened (created; checked, and repaired if damaged); [`Spool::start`] starts
+    /// forwarding. When this fails the client is built all the same (direct calls never
+    /// depend on the spool) and every method of its spool answers why.
+    pub(crate) fn open_for_client(config: &SpoolConfig, client: &ClientConfig) -> Spool {
         let servers = Server::ALL
             .into_iter()
             .filter(|s| configured(client, *s))
             .collect();
-        Ok(Spool::new(store, &config.path, Some(servers), Some(lock)))
+        let opened = config.validate().and_then(|()| {
+            let lock = ForwardLock::acquire(&config.path)?;
+            let store = open::open(&config.path, true)?;
+            let resent = store.mark_resends()?;
+            if resent > 0 {
+                tracing::info!(resent, "spool: records left in flight are sent again");
+            }
+            Ok((store, lock))
+        });
+        match opened {
+            Ok((store, lock)) => Spool::new(Ok(store), &config.path, Some(servers), Some(lock)),
+            Err(e) => {
+                tracing::error!(error = %e, "spool: cannot be opened; the client makes direct calls only");
+                let e = Error::new(
+                    e.kind,
+                    format!(
+                        "the spool could not be opened when the client was created, so \
+                         nothing can be spooled (direct calls work): {}",
+                        e.message
+                    ),
+                );
+                Spool::new(Err(e), &config.path, Some(servers), None)
+            }
+        }
     }
 
     fn new(
-        store: Store,
+        store: std::result::Result<Store, Error>,
         path: &Path,
         servers: Option<Vec<Server>>,
         lock: Option<ForwardLock>,
     ) -> Spool {
         Spool {
-            store: Arc::new(store),
+            store: store.map(Arc::new),
             path: path.to_owned(),
             servers,
             wake: Arc::new(Notify::new()),
@@ -207,14 +150,21 @@ impl Spool {
         }
     }
 
+    fn store(&self) -> Result<&Arc<Store>> {
+        self.store.as_ref().map_err(Clone::clone)
+    }
+
     /// Starts the forwarder of the client `client` on the shared runtime.
     pub(crate) fn start(&self, client: Weak<crate::client::Inner>, config: &SpoolConfig) {
+        let Ok(store) = self.store() else {
+            return;
+        };
         let Some(lock) = self.lock.lock().take() else {
             return;
         };
         let (stop, stopped) = watch::channel(false);
         let task = crate::runtime::get().spawn(forwarder::run(forwarder::Forwarder {
-            store: self.store.clone(),
+            store: store.clone(),
             client,
             wake: self.wake.clone(),
             stop: stopped,
@@ -240,7 +190,8 @@ impl Spool {
         &self.path
     }
 
-    /// Whether this spool's forwarder is running (false offline and after the client's close).
+    /// Whether this spool's forwarder is running (false offline, after the client's
+    /// close, and when the file could not be opened).
     pub fn is_forwarding(&self) -> bool {
         self.running
             .lock()
@@ -250,7 +201,9 @@ impl Spool {
 
     /// Stores a record of the spoolable call `id`: checks that the call is spoolable
     /// and `params` against the catalog, then returns the record's sequence number once
-    /// it is committed to disk. Nothing is sent here; the forwarder sends it.
+    /// it is committed to disk and reads back as the forwarder will read it. Nothing is
+    /// sent here; the forwarder sends it. A full disk is an error that says so; nothing
+    /// stored before is affected.
     pub fn enqueue(&self, id: &str, params: Value) -> Result<i64> {
         let spec = catalog::find(id)?;
         if !spec.spoolable || spec.method == HttpMethod::Socket {
@@ -276,40 +229,46 @@ impl Spool {
             }
         }
         let params = spec.validate(params)?;
-        let seq = self.store.insert(spec.id, &Value::Object(params))?;
+        let seq = self.store()?.insert(spec.id, &Value::Object(params))?;
         self.wake.notify_one();
         Ok(seq)
     }
 
-    /// Counts of pending, dead and delivered records.
+    /// The counts: pending, parked, dead, resent-refused and delivered records, and
+    /// what repairs of a damaged file salvaged and lost.
     pub fn status(&self) -> Result<SpoolStatus> {
-        self.store.status()
+        self.store()?.status()
     }
 
-    /// Up to `limit` pending or dead records, oldest first.
+    /// Up to `limit` records in the state `which`, oldest first.
     pub fn list(&self, which: SpoolState, limit: usize) -> Result<Vec<SpoolRecord>> {
-        self.store.list(which, limit)
+        self.store()?.list(which, limit)
     }
 
-    /// Puts the dead record `seq` back in the queue (its attempts start again from 0).
-    /// It is sent before the records enqueued after it.
-    pub fn retry(&self, seq: i64) -> Result<()> {
-        self.store.retry(seq)?;
+    /// Sends the record `seq` again, whatever its state: a pending or parked one at the
+    /// next chance, a dead or resent-refused one back into the queue, ahead of the
+    /// records enqueued after it; its attempts count from 0. Answers the state it had.
+    pub fn retry(&self, seq: i64) -> Result<SpoolState> {
+        let was = self.store()?.retry(seq)?;
         self.wake.notify_one();
-        Ok(())
+        Ok(was)
     }
 
-    /// Deletes the dead record `seq` for good.
-    pub fn discard(&self, seq: i64) -> Result<()> {
-        self.store.discard(seq)
+    /// Deletes the record `seq` for good, whatever its state (a pending one being sent
+    /// at that moment may still arrive). Answers the state it had.
+    pub fn discard(&self, seq: i64) -> Result<SpoolState> {
+        let was = self.store()?.discard(seq)?;
+        self.wake.notify_one();
+        Ok(was)
     }
 
-    /// Waits until nothing is pending or `timeout` has passed: true when nothing is
-    /// pending (dead records do not count).
+    /// Waits until no record is pending or parked, or `timeout` has passed: true when
+    /// none is (dead and resent-refused records do not count).
     pub async fn drain(&self, timeout: Duration) -> Result<bool> {
+        let store = self.store()?;
         let deadline = tokio::time::Instant::now() + timeout;
         loop {
-            if self.store.pending_count()? == 0 {
+            if store.waiting_count()? == 0 {
                 return Ok(true);
             }
             let now = tokio::time::Instant::now();
@@ -324,6 +283,23 @@ impl Spool {
     /// [`Spool::drain`] for threads outside any async runtime.
     pub fn drain_blocking(&self, timeout: Duration) -> Result<bool> {
         crate::runtime::block_on(self.drain(timeout))?
+    }
+
+    /// For tests of a full disk: the file may grow by at most `pages` more pages
+    /// (SQLite's `max_page_count`, on this spool's connection).
+    #[doc(hidden)]
+    pub fn limit_growth_for_tests(&self, pages: u32) -> Result<()> {
+        let store = self.store()?;
+        let conn = store.conn.lock();
+        let now: i64 = conn
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .map_err(|e| Error::internal(e.to_string()))?;
+        conn.query_row(
+            &format!("PRAGMA max_page_count={}", now + i64::from(pages)),
+            [],
+            |_| Ok(()),
+        )
+        .map_err(|e| Error::internal(e.to_string()))
     }
 }
 
