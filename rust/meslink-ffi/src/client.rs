@@ -4,7 +4,7 @@ use crate::error::Failure;
 use crate::guard;
 use crate::status::MESLINK_OK;
 use crate::text::{self, Encoding};
-use meslink::handles::Registry;
+use crate::handles::Registry;
 use meslink::Client;
 use std::ffi::c_char;
 use std::sync::Arc;

@@ -15,7 +15,8 @@
 //! * [`stream`]: live machine data (`mgm.realtime`) by polling or callback;
 //! * [`transfer`]: file transfers (`mgm.file_transfer`) in the background;
 //! * [`spool`]: the store-and-forward spool, `meslink_spool_*`;
-//! * [`guard`]: the `catch_unwind` wrapper every export runs in.
+//! * [`guard`]: the `catch_unwind` wrapper every export runs in;
+//! * [`handles`]: the generation-checked registries that handle ids come from.
 //!
 //! Every export returns an `int32_t` status except `meslink_version` and
 //! `meslink_status_str`, takes only fixed-width integers and pointers, and is
@@ -48,6 +49,8 @@ pub mod transfer;
 pub mod spool;
 // The catch_unwind wrapper.
 mod guard;
+// The generation-checked registries the handles are ids of.
+mod handles;
 // The threads that call C callbacks.
 mod worker;
 

@@ -11,7 +11,7 @@ use crate::status::{MESLINK_CLOSED, MESLINK_NO_EVENT, MESLINK_OK};
 use crate::text::{self, Encoding};
 use crate::worker::{self, User, Worker};
 use crate::{client, guard};
-use meslink::handles::Registry;
+use crate::handles::Registry;
 use meslink::mgm::{Stream, StreamEvent, StreamOptions};
 use meslink::ErrorKind;
 use parking_lot::Mutex;

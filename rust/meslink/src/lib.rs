@@ -6,7 +6,6 @@
 //!   ([`Client::call`]) and every language layer are driven by it.
 //! * [`runtime`] owns the process-wide tokio runtime used by blocking callers
 //!   (the C ABI, Python, C#).
-//! * [`handles`] is the generation-checked registry that the C ABI hands out ids from.
 
 mod batch;
 pub mod catalog;
@@ -17,7 +16,6 @@ mod error;
 /// Entry points for property tests and fuzz targets; not part of the API.
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod handles;
 mod jwt;
 pub mod models;
 pub mod named;

@@ -6,7 +6,7 @@
 
 use super::{build_request, drf_message, http_error};
 use crate::catalog::{self, CallSpec, Params};
-use crate::client::Inner;
+pub(crate) type AteCtx = super::Ctx<AteState>;
 use crate::config::AteConfig;
 use crate::models::SnDetail;
 use crate::token::{Token, TokenCache};
@@ -23,41 +23,41 @@ pub(crate) struct AteState {
     tokens: TokenCache,
 }
 
-fn section(inner: &Inner) -> Result<&AteConfig> {
-    inner.config.ate.as_ref().ok_or_else(|| {
+fn section(ctx: &AteCtx) -> Result<&AteConfig> {
+    ctx.config.ate.as_ref().ok_or_else(|| {
         Error::invalid("the client has no \"ate\" section (base_url, emp_no, password)")
     })
 }
 
-pub(crate) async fn call(inner: &Inner, spec: &'static CallSpec, params: Params) -> Result<Value> {
-    let cfg = section(inner)?;
+pub(crate) async fn call(ctx: &AteCtx, spec: &'static CallSpec, params: Params) -> Result<Value> {
+    let cfg = section(ctx)?;
     if spec.id == "ate.login" {
-        return explicit_login(inner, cfg, &params).await;
+        return explicit_login(ctx, cfg, &params).await;
     }
     let mut req = build_request(spec, &cfg.base_url, &params);
-    let tokens = &inner.ate.tokens;
-    let token = tokens.get(|| login(inner, cfg, None)).await?;
-    let mut answer = send_with_token(inner, &mut req, &token).await?;
+    let tokens = &ctx.state.tokens;
+    let token = tokens.get(|| login(ctx, cfg, None)).await?;
+    let mut answer = send_with_token(ctx, &mut req, &token).await?;
     if answer.status == 401 {
         tracing::debug!(call = spec.id, "token refused; logging in again");
         tokens.invalidate(&token);
-        let token = tokens.get(|| login(inner, cfg, None)).await?;
-        answer = send_with_token(inner, &mut req, &token).await?;
+        let token = tokens.get(|| login(ctx, cfg, None)).await?;
+        answer = send_with_token(ctx, &mut req, &token).await?;
     }
     read_answer(spec, &answer)
 }
 
-async fn send_with_token(inner: &Inner, req: &mut Request, token: &Secret) -> Result<Answer> {
+async fn send_with_token(ctx: &AteCtx, req: &mut Request, token: &Secret) -> Result<Answer> {
     req.headers.retain(|(name, _)| *name != "Authorization");
     req.headers
         .push(("Authorization", format!("BEARER {}", token.expose())));
-    inner.http.send(req).await
+    ctx.http.send(req).await
 }
 
 /// `ate.login` called by name: logs in (with the configured credentials unless the
 /// parameters name others) and answers the server's JSON without the token. With the
 /// configured credentials the new token also replaces the cached one.
-async fn explicit_login(inner: &Inner, cfg: &AteConfig, params: &Params) -> Result<Value> {
+async fn explicit_login(ctx: &AteCtx, cfg: &AteConfig, params: &Params) -> Result<Value> {
     let emp_no = params.get("emp_no").and_then(Value::as_str);
     let password = params.get("password").and_then(Value::as_str);
     let other = (emp_no.is_some() || password.is_some()).then(|| {
@@ -69,9 +69,9 @@ async fn explicit_login(inner: &Inner, cfg: &AteConfig, params: &Params) -> Resu
         )
     });
     let configured = other.is_none();
-    let (token, mut answer) = login_answer(inner, cfg, other).await?;
+    let (token, mut answer) = login_answer(ctx, cfg, other).await?;
     if configured {
-        inner.ate.tokens.store(token);
+        ctx.state.tokens.store(token);
     }
     // The token is a secret the client manages itself; it never leaves the library.
     if let Some(obj) = answer.as_object_mut() {
@@ -80,12 +80,12 @@ async fn explicit_login(inner: &Inner, cfg: &AteConfig, params: &Params) -> Resu
     Ok(answer)
 }
 
-async fn login(inner: &Inner, cfg: &AteConfig, creds: Option<(String, Secret)>) -> Result<Token> {
-    login_answer(inner, cfg, creds).await.map(|(t, _)| t)
+async fn login(ctx: &AteCtx, cfg: &AteConfig, creds: Option<(String, Secret)>) -> Result<Token> {
+    login_answer(ctx, cfg, creds).await.map(|(t, _)| t)
 }
 
 async fn login_answer(
-    inner: &Inner,
+    ctx: &AteCtx,
     cfg: &AteConfig,
     creds: Option<(String, Secret)>,
 ) -> Result<(Token, Value)> {
@@ -96,7 +96,7 @@ async fn login_answer(
         ("emp_no".into(), emp_no),
         ("password".into(), password.expose().to_owned()),
     ]);
-    let answer = inner
+    let answer = ctx
         .http
         .send(&req)
         .await

@@ -6,18 +6,22 @@
 
 use super::{build_request, http_error};
 use crate::catalog::{CallSpec, Params};
-use crate::client::Inner;
+pub(crate) type GradingCtx = super::Ctx<()>;
 use crate::{Error, ErrorKind, Result};
 use serde_json::Value;
 
-pub(crate) async fn call(inner: &Inner, spec: &'static CallSpec, params: Params) -> Result<Value> {
-    let cfg = inner.config.grading.as_ref().ok_or_else(|| {
+pub(crate) async fn call(
+    ctx: &GradingCtx,
+    spec: &'static CallSpec,
+    params: Params,
+) -> Result<Value> {
+    let cfg = ctx.config.grading.as_ref().ok_or_else(|| {
         Error::invalid("the client has no \"grading\" section (base_url, datasource)")
     })?;
     let mut req = build_request(spec, &cfg.base_url, &params);
     req.headers
         .push(("x-request-datasource", cfg.datasource.clone()));
-    let answer = inner.http.send(&req).await?;
+    let answer = ctx.http.send(&req).await?;
     read_answer(&answer)
 }
 

@@ -8,9 +8,30 @@ pub mod mgm;
 pub mod trace;
 
 use crate::catalog::{BodyEncoding, CallSpec, Location, Params};
-use crate::transport::{Answer, Body, Request};
+use crate::config::ClientConfig;
+use crate::transport::{Answer, Body, Http, Request};
 use crate::{Error, ErrorKind};
 use serde_json::Value;
+use std::sync::Arc;
+
+/// What a server module receives for its calls: the configuration, the client's HTTP
+/// pool, and the server's own state (its tokens or session). A server module never sees
+/// the client; the client holds one context per server and dispatches into it.
+pub(crate) struct Ctx<S> {
+    pub config: Arc<ClientConfig>,
+    pub http: Arc<Http>,
+    pub state: S,
+}
+
+impl<S: Default> Ctx<S> {
+    pub(crate) fn new(config: &Arc<ClientConfig>, http: &Arc<Http>) -> Ctx<S> {
+        Ctx {
+            config: config.clone(),
+            http: http.clone(),
+            state: S::default(),
+        }
+    }
+}
 
 /// `base` (with or without a trailing slash or a path prefix) joined with `path`.
 pub(crate) fn join_url(base: &str, path: &str) -> String {

@@ -12,36 +12,15 @@ pub(crate) mod pages;
 mod session;
 mod upload;
 
+pub use crate::config::EnergyConfig;
 pub use pages::FIRST_PAGE;
 
 use crate::catalog::{BodyEncoding, CallSpec, Params};
-use crate::client::Inner;
+pub(crate) type EnergyCtx = super::Ctx<EnergyState>;
 use crate::config::ClientConfig;
 use crate::servers::build_request;
-use crate::{Error, Result, Secret};
-use serde::Deserialize;
+use crate::{Error, Result};
 use serde_json::Value;
-
-/// The `energy` section of the configuration.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EnergyConfig {
-    pub base_url: String,
-    /// Usr_Name
-    pub username: String,
-    /// Usr_Password
-    pub password: Secret,
-}
-
-impl EnergyConfig {
-    pub(crate) fn validate(&self) -> Result<()> {
-        crate::config::check_base_url("energy", &self.base_url)?;
-        if self.username.is_empty() {
-            return Err(Error::invalid("energy.username is empty"));
-        }
-        Ok(())
-    }
-}
 
 /// The session of one client.
 #[derive(Default)]
@@ -55,23 +34,27 @@ pub(crate) fn section(config: &ClientConfig) -> Result<&EnergyConfig> {
     })
 }
 
-pub(crate) async fn call(inner: &Inner, spec: &'static CallSpec, params: Params) -> Result<Value> {
-    let cfg = section(&inner.config)?;
+pub(crate) async fn call(
+    ctx: &EnergyCtx,
+    spec: &'static CallSpec,
+    params: Params,
+) -> Result<Value> {
+    let cfg = section(&ctx.config)?;
     match spec.id {
-        "energy.auth.login" => return session::explicit_login(inner, cfg, &params).await,
-        "energy.auth.logout" => return session::logout(inner, cfg).await,
+        "energy.auth.login" => return session::explicit_login(ctx, cfg, &params).await,
+        "energy.auth.logout" => return session::logout(ctx, cfg).await,
         _ => {}
     }
     let req = match spec.body {
         BodyEncoding::Multipart => upload::request(spec, &cfg.base_url, &params).await?,
         _ => build_request(spec, &cfg.base_url, &params),
     };
-    session::send(inner, cfg, req).await
+    session::send(ctx, cfg, req).await
 }
 
 /// Logs out if a session is open (called when the client is closed).
-pub(crate) async fn close(inner: &Inner) {
-    if let Ok(cfg) = section(&inner.config) {
-        session::close(inner, cfg).await;
+pub(crate) async fn close(ctx: &EnergyCtx) {
+    if let Ok(cfg) = section(&ctx.config) {
+        session::close(ctx, cfg).await;
     }
 }

@@ -7,8 +7,9 @@
 //! counting from 1 that takes 0 as 1) the repeat is dropped, and when page 0 is empty but
 //! `Total_Numbers` is not 0 (a server counting from 1 strictly) the walk goes on at 1.
 
+use super::EnergyCtx;
 use crate::catalog;
-use crate::{Client, Error, Result};
+use crate::{Error, Result};
 use serde_json::{Map, Value};
 
 /// The first page number, as the call tables document it.
@@ -36,84 +37,85 @@ pub(crate) fn data_items(id: &'static str, envelope: &Value) -> Result<Vec<Value
     }
 }
 
-impl Client {
-    /// Every item of a paged energy list (`energy.meters.list`, `energy.alarms.list`, ...):
-    /// asks page after page with `Per_Page_Counts = per_page` until `Total_Numbers` items
-    /// are in (or a page comes back empty, or short when the server gives no total).
-    /// `params` are the call's other filters; a `Page_Counts` in them is the first page.
-    pub async fn energy_all_pages(
-        &self,
-        id: &str,
-        params: Value,
-        per_page: u32,
-    ) -> Result<Vec<Value>> {
-        let spec = catalog::find(id)?;
-        let paged = ["Per_Page_Counts", "Page_Counts"]
-            .iter()
-            .all(|n| spec.params.iter().any(|p| p.name == *n));
-        if !paged {
-            return Err(Error::invalid(format!(
-                "{id} is not a paged list (it has no Per_Page_Counts / Page_Counts)"
+/// Every item of a paged energy list (`energy.meters.list`, `energy.alarms.list`, ...):
+/// asks page after page with `Per_Page_Counts = per_page` until `Total_Numbers` items
+/// are in (or a page comes back empty, or short when the server gives no total).
+/// `params` are the call's other filters; a `Page_Counts` in them is the first page.
+pub(crate) async fn all_pages(
+    ctx: &EnergyCtx,
+    id: &str,
+    params: Value,
+    per_page: u32,
+) -> Result<Vec<Value>> {
+    let spec = catalog::find(id)?;
+    let paged = ["Per_Page_Counts", "Page_Counts"]
+        .iter()
+        .all(|n| spec.params.iter().any(|p| p.name == *n));
+    if !paged {
+        return Err(Error::invalid(format!(
+            "{id} is not a paged list (it has no Per_Page_Counts / Page_Counts)"
+        ))
+        .with_call(spec.id));
+    }
+    if per_page == 0 {
+        return Err(Error::invalid("per_page must be at least 1").with_call(spec.id));
+    }
+    let mut params = match params {
+        Value::Object(m) => m,
+        Value::Null => Map::new(),
+        _ => return Err(Error::invalid("parameters must be a JSON object").with_call(spec.id)),
+    };
+    let mut page = match params.get("Page_Counts") {
+        None | Some(Value::Null) => FIRST_PAGE,
+        Some(v) => catalog::value_text(v)
+            .trim()
+            .parse()
+            .map_err(|_| Error::invalid("Page_Counts must be an integer").with_call(spec.id))?,
+    };
+    let mut items = Vec::new();
+    let mut previous: Option<Vec<Value>> = None;
+    loop {
+        params.insert("Per_Page_Counts".into(), per_page.into());
+        params.insert("Page_Counts".into(), page.into());
+        let checked = spec.validate(Value::Object(params.clone()))?;
+        let envelope = super::call(ctx, spec, checked)
+            .await
+            .map_err(|e| e.with_call(spec.id))?;
+        let data = data_items(spec.id, &envelope)?;
+        let total = total_numbers(&envelope);
+        if data.is_empty() {
+            let strictly_from_one = page == 0 && total.is_some_and(|t| t > 0);
+            if !strictly_from_one {
+                break;
+            }
+            page = 1;
+            continue;
+        }
+        if previous.as_ref() == Some(&data) {
+            if page == 1 {
+                // 0 and 1 both named the first page.
+                page += 1;
+                continue;
+            }
+            // A server that ignores Page_Counts would otherwise be walked forever.
+            return Err(Error::protocol(format!(
+                "page {page} repeats the page before it: the server ignores Page_Counts"
             ))
             .with_call(spec.id));
         }
-        if per_page == 0 {
-            return Err(Error::invalid("per_page must be at least 1").with_call(spec.id));
-        }
-        let mut params = match params {
-            Value::Object(m) => m,
-            Value::Null => Map::new(),
-            _ => return Err(Error::invalid("parameters must be a JSON object").with_call(spec.id)),
+        let short = data.len() < per_page as usize;
+        items.extend(data.iter().cloned());
+        let done = match total {
+            Some(t) => items.len() as u64 >= t,
+            None => short,
         };
-        let mut page = match params.get("Page_Counts") {
-            None | Some(Value::Null) => FIRST_PAGE,
-            Some(v) => catalog::value_text(v)
-                .trim()
-                .parse()
-                .map_err(|_| Error::invalid("Page_Counts must be an integer").with_call(spec.id))?,
-        };
-        let mut items = Vec::new();
-        let mut previous: Option<Vec<Value>> = None;
-        loop {
-            params.insert("Per_Page_Counts".into(), per_page.into());
-            params.insert("Page_Counts".into(), page.into());
-            let envelope = self.call(id, Value::Object(params.clone())).await?;
-            let data = data_items(spec.id, &envelope)?;
-            let total = total_numbers(&envelope);
-            if data.is_empty() {
-                let strictly_from_one = page == 0 && total.is_some_and(|t| t > 0);
-                if !strictly_from_one {
-                    break;
-                }
-                page = 1;
-                continue;
-            }
-            if previous.as_ref() == Some(&data) {
-                if page == 1 {
-                    // 0 and 1 both named the first page.
-                    page += 1;
-                    continue;
-                }
-                // A server that ignores Page_Counts would otherwise be walked forever.
-                return Err(Error::protocol(format!(
-                    "page {page} repeats the page before it: the server ignores Page_Counts"
-                ))
-                .with_call(spec.id));
-            }
-            let short = data.len() < per_page as usize;
-            items.extend(data.iter().cloned());
-            let done = match total {
-                Some(t) => items.len() as u64 >= t,
-                None => short,
-            };
-            if done {
-                break;
-            }
-            previous = Some(data);
-            page += 1;
+        if done {
+            break;
         }
-        Ok(items)
+        previous = Some(data);
+        page += 1;
     }
+    Ok(items)
 }
 
 #[cfg(test)]

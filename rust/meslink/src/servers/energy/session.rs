@@ -5,8 +5,8 @@
 
 use super::codes::{self, NOT_LOGGED_IN};
 use super::EnergyConfig;
+use super::EnergyCtx;
 use crate::catalog::{self, Params};
-use crate::client::Inner;
 use crate::servers::build_request;
 use crate::token::{Token, TokenCache};
 use crate::transport::{Answer, Body, Request};
@@ -28,16 +28,16 @@ pub(crate) struct Session {
 /// Sends `req` inside the session: logs in first when there is none, and on Err_No 4101
 /// logs in again once and repeats (the server refused without doing anything, so even a
 /// create may be repeated).
-pub(crate) async fn send(inner: &Inner, cfg: &EnergyConfig, mut req: Request) -> Result<Value> {
-    let session = &inner.energy.session;
-    let cookie = session.cookie.get(|| login(inner, cfg, None)).await?;
-    let answer = send_with_cookie(inner, &mut req, Some(&cookie)).await?;
+pub(crate) async fn send(ctx: &EnergyCtx, cfg: &EnergyConfig, mut req: Request) -> Result<Value> {
+    let session = &ctx.state.session;
+    let cookie = session.cookie.get(|| login(ctx, cfg, None)).await?;
+    let answer = send_with_cookie(ctx, &mut req, Some(&cookie)).await?;
     match codes::read(&answer) {
         Err(e) if e.server_code.as_deref() == Some(&NOT_LOGGED_IN.to_string()) => {
             tracing::debug!(call = req.call, "session refused (4101); logging in again");
             session.cookie.invalidate(&cookie);
-            let cookie = session.cookie.get(|| login(inner, cfg, None)).await?;
-            let answer = send_with_cookie(inner, &mut req, Some(&cookie)).await?;
+            let cookie = session.cookie.get(|| login(ctx, cfg, None)).await?;
+            let answer = send_with_cookie(ctx, &mut req, Some(&cookie)).await?;
             codes::read(&answer)
         }
         other => other,
@@ -45,7 +45,7 @@ pub(crate) async fn send(inner: &Inner, cfg: &EnergyConfig, mut req: Request) ->
 }
 
 async fn send_with_cookie(
-    inner: &Inner,
+    ctx: &EnergyCtx,
     req: &mut Request,
     cookie: Option<&Secret>,
 ) -> Result<Answer> {
@@ -53,13 +53,13 @@ async fn send_with_cookie(
     if let Some(c) = cookie {
         req.headers.push(("Cookie", c.expose().to_owned()));
     }
-    inner.http.send(req).await
+    ctx.http.send(req).await
 }
 
 /// `energy.auth.login` called by name: logs in as the named user and makes that session
 /// the client's. Answers the server's envelope (Usr_Name, Usr_ID); the cookie stays inside.
 pub(crate) async fn explicit_login(
-    inner: &Inner,
+    ctx: &EnergyCtx,
     cfg: &EnergyConfig,
     params: &Params,
 ) -> Result<Value> {
@@ -68,22 +68,22 @@ pub(crate) async fn explicit_login(
     let creds = name
         .zip(password)
         .map(|(n, p)| (n.to_owned(), Secret::from(p)));
-    let (token, value) = login_answer(inner, cfg, creds).await?;
-    inner.energy.session.cookie.store(token);
+    let (token, value) = login_answer(ctx, cfg, creds).await?;
+    ctx.state.session.cookie.store(token);
     Ok(value)
 }
 
 async fn login(
-    inner: &Inner,
+    ctx: &EnergyCtx,
     cfg: &EnergyConfig,
     creds: Option<(String, Secret)>,
 ) -> Result<Token> {
-    login_answer(inner, cfg, creds).await.map(|(t, _)| t)
+    login_answer(ctx, cfg, creds).await.map(|(t, _)| t)
 }
 
 /// `POST /api/auth` with the given or the configured credentials.
 async fn login_answer(
-    inner: &Inner,
+    ctx: &EnergyCtx,
     cfg: &EnergyConfig,
     creds: Option<(String, Secret)>,
 ) -> Result<(Token, Value)> {
@@ -91,7 +91,7 @@ async fn login_answer(
     let (name, password) = creds.unwrap_or_else(|| (cfg.username.clone(), cfg.password.clone()));
     let mut req = build_request(spec, &cfg.base_url, &Params::new());
     req.body = Body::Json(json!({"Usr_Name": name, "Usr_Password": password.expose()}));
-    let answer = inner
+    let answer = ctx
         .http
         .send(&req)
         .await
@@ -109,24 +109,24 @@ async fn login_answer(
 
 /// `energy.auth.logout` called by name: never logs in first; sends the session's cookie
 /// (or none, and the server answers 4101) and forgets the session whatever the answer.
-pub(crate) async fn logout(inner: &Inner, cfg: &EnergyConfig) -> Result<Value> {
-    let cookie = inner.energy.session.cookie.take();
+pub(crate) async fn logout(ctx: &EnergyCtx, cfg: &EnergyConfig) -> Result<Value> {
+    let cookie = ctx.state.session.cookie.take();
     let spec = catalog::find("energy.auth.logout")?;
     let mut req = build_request(spec, &cfg.base_url, &Params::new());
-    let answer = send_with_cookie(inner, &mut req, cookie.as_ref()).await?;
+    let answer = send_with_cookie(ctx, &mut req, cookie.as_ref()).await?;
     codes::read(&answer)
 }
 
 /// Logs out if a session is open; errors are only logged (the client is closing).
-pub(crate) async fn close(inner: &Inner, cfg: &EnergyConfig) {
-    let Some(cookie) = inner.energy.session.cookie.take() else {
+pub(crate) async fn close(ctx: &EnergyCtx, cfg: &EnergyConfig) {
+    let Some(cookie) = ctx.state.session.cookie.take() else {
         return;
     };
     let Ok(spec) = catalog::find("energy.auth.logout") else {
         return;
     };
     let mut req = build_request(spec, &cfg.base_url, &Params::new());
-    match send_with_cookie(inner, &mut req, Some(&cookie)).await {
+    match send_with_cookie(ctx, &mut req, Some(&cookie)).await {
         Ok(answer) => {
             if let Err(e) = codes::read(&answer) {
                 tracing::debug!(error = %e, "energy platform logout refused");

@@ -15,67 +15,18 @@ pub(crate) mod tokens;
 pub mod transfer;
 pub mod transfer_codes;
 
+pub use crate::config::MgmConfig;
 pub use sockjs::StreamTransport;
 pub use stream::{Overflow, Stream, StreamEvent, StreamOptions, StreamStats};
 pub use transfer::{Md5Of, Transfer, TransferProgress, TransferRequest};
 pub use transfer_codes::{transfer_code_meaning, TRANSFER_CODES};
 
 use crate::catalog::{CallSpec, HttpMethod, Params};
-use crate::client::Inner;
+pub(crate) type MgmCtx = super::Ctx<MgmState>;
 use crate::transport::Answer;
 use crate::{Error, Result, Secret};
-use serde::Deserialize;
 use serde_json::Value;
 use std::sync::{Arc, OnceLock};
-use std::time::Duration;
-
-/// The `mgm` section of the configuration.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MgmConfig {
-    /// Scheme, host and the `/v1` prefix, e.g. `https://openapi.example.com/v1`.
-    pub base_url: String,
-    pub app_key: String,
-    pub app_secret: Secret,
-    /// Calls allowed per `rate_limit_window_ms` and app_key (the document: 200 a
-    /// minute). Shared by every client of the process using the same app_key and base
-    /// URL; when they configure different limits, the one with the lower rate holds.
-    #[serde(default = "default_rate_limit_calls")]
-    pub rate_limit_calls: u32,
-    /// The window of `rate_limit_calls`, milliseconds (60000).
-    #[serde(default = "default_rate_limit_window_ms")]
-    pub rate_limit_window_ms: u64,
-}
-
-fn default_rate_limit_calls() -> u32 {
-    200
-}
-
-fn default_rate_limit_window_ms() -> u64 {
-    60_000
-}
-
-impl MgmConfig {
-    pub(crate) fn validate(&self) -> Result<()> {
-        crate::config::check_base_url("mgm", &self.base_url)?;
-        if self.app_key.is_empty() {
-            return Err(Error::invalid("mgm.app_key is empty"));
-        }
-        if self.app_secret.is_empty() {
-            return Err(Error::invalid("mgm.app_secret is empty"));
-        }
-        if self.rate_limit_calls == 0 || self.rate_limit_window_ms == 0 {
-            return Err(Error::invalid(
-                "mgm.rate_limit_calls and mgm.rate_limit_window_ms must be above 0",
-            ));
-        }
-        Ok(())
-    }
-
-    pub(crate) fn rate_window(&self) -> Duration {
-        Duration::from_millis(self.rate_limit_window_ms)
-    }
-}
 
 /// The client's link to the process-wide token and rate-limit state of its app_key,
 /// made on first use.
@@ -90,11 +41,11 @@ pub(crate) struct Session {
 }
 
 /// The configuration section and the session of a client with an `mgm` section.
-pub(crate) fn session(inner: &Inner) -> Result<(&MgmConfig, &Session)> {
-    let cfg = inner.config.mgm.as_ref().ok_or_else(|| {
+pub(crate) fn session(ctx: &MgmCtx) -> Result<(&MgmConfig, &Session)> {
+    let cfg = ctx.config.mgm.as_ref().ok_or_else(|| {
         Error::invalid("the client has no \"mgm\" section (base_url, app_key, app_secret)")
     })?;
-    let session = inner.mgm.session.get_or_init(|| Session {
+    let session = ctx.state.session.get_or_init(|| Session {
         tokens: tokens::shared(cfg),
         limiter: rate_limit::shared(
             &cfg.base_url,
@@ -106,30 +57,30 @@ pub(crate) fn session(inner: &Inner) -> Result<(&MgmConfig, &Session)> {
     Ok((cfg, session))
 }
 
-pub(crate) async fn call(inner: &Inner, spec: &'static CallSpec, params: Params) -> Result<Value> {
-    let (cfg, session) = session(inner)?;
+pub(crate) async fn call(ctx: &MgmCtx, spec: &'static CallSpec, params: Params) -> Result<Value> {
+    let (cfg, session) = session(ctx)?;
     match spec.id {
-        "mgm.token.get" => tokens::explicit_get(inner, cfg, session, &params).await,
-        "mgm.token.refresh" => tokens::explicit_refresh(inner, cfg, session, &params).await,
+        "mgm.token.get" => tokens::explicit_get(ctx, cfg, session, &params).await,
+        "mgm.token.refresh" => tokens::explicit_refresh(ctx, cfg, session, &params).await,
         _ if spec.method == HttpMethod::Socket => Err(Error::invalid(format!(
             "{} is a live socket session: open it as a stream or transfer",
             spec.id
         ))),
-        _ => resources::call(inner, cfg, session, spec, Value::Object(params)).await,
+        _ => resources::call(ctx, cfg, session, spec, Value::Object(params)).await,
     }
 }
 
 /// A valid access token, getting or renewing one first when needed (one renewal at a
 /// time). The stream and transfer sessions put it in their URLs.
-pub(crate) async fn access_token(inner: &Inner) -> Result<Secret> {
-    let (cfg, session) = session(inner)?;
-    tokens::access(inner, cfg, session).await
+pub(crate) async fn access_token(ctx: &MgmCtx) -> Result<Secret> {
+    let (cfg, session) = session(ctx)?;
+    tokens::access(ctx, cfg, session).await
 }
 
 /// Tells the token cache that the server refused `rejected`, so that the next
 /// [`access_token`] renews it (unless another caller already did).
-pub(crate) async fn token_rejected(inner: &Inner, rejected: &Secret) {
-    if let Ok((_, session)) = session(inner) {
+pub(crate) async fn token_rejected(ctx: &MgmCtx, rejected: &Secret) {
+    if let Ok((_, session)) = session(ctx) {
         session.tokens.reject(rejected);
     }
 }

@@ -1,9 +1,9 @@
 //! `/resource` calls: `get_organization` and `get_sys_info`, behind the access token and
 //! the rate limit, and their typed answers (the organization tree with ordered children).
 
+use super::MgmCtx;
 use super::{codes, read_answer, tokens, MgmConfig, Session};
 use crate::catalog::{CallSpec, Params, RetryClass};
-use crate::client::Inner;
 use crate::models::{FromAnswer, OrgLevel, OrgNode, SysInfo};
 use crate::servers::build_request;
 use crate::transport::Body;
@@ -31,7 +31,7 @@ const MAX_3009_WINDOWS: u32 = 2;
 /// When it passes, or a pause would end after it, the call ends with a `timeout` error
 /// (carrying code 3009 when that is what it was waiting out).
 pub(crate) async fn call(
-    inner: &Inner,
+    ctx: &MgmCtx,
     cfg: &MgmConfig,
     session: &Session,
     spec: &'static CallSpec,
@@ -47,17 +47,15 @@ pub(crate) async fn call(
     // transport repeats only requests that never left (a refused connection); transient
     // failures are repeated here, each repeat with a slot of its own.
     req.retry = RetryClass::UnsentOnly;
-    let retry = &inner.config.retry;
+    let retry = &ctx.config.retry;
     let mut attempt = 1;
     let window = session.limiter.window();
     let mut pause = (window / 20).max(Duration::from_millis(10));
     let mut waited = Duration::ZERO;
     let mut renewed = false;
-    let deadline = Deadline::new(spec.id, inner.config.timeout_ms);
+    let deadline = Deadline::new(spec.id, ctx.config.timeout_ms);
     loop {
-        let token = deadline
-            .bound(tokens::access(inner, cfg, session))
-            .await??;
+        let token = deadline.bound(tokens::access(ctx, cfg, session)).await??;
         req.body = Body::Json(json!({
             "func": func,
             "access_token": token.expose(),
@@ -71,7 +69,7 @@ pub(crate) async fn call(
                     message: format!("{} (waiting for the call budget)", e.message),
                     ..e
                 })?;
-            deadline.bound(inner.http.send(&req)).await?
+            deadline.bound(ctx.http.send(&req)).await?
         };
         let err = match answer.and_then(|a| read_answer(&a)) {
             Ok(v) => return Ok(v),

@@ -9,7 +9,7 @@
 //!
 //! Websocket pings are answered by tungstenite while the receiver keeps reading.
 
-use crate::client::Inner;
+use super::MgmCtx;
 use crate::{Error, ErrorKind, Result};
 use futures_util::stream::{SplitSink, SplitStream};
 use futures_util::{SinkExt, StreamExt};
@@ -67,15 +67,15 @@ pub(crate) struct Receiver {
 /// `query` percent-encoded. For SockJS, waits for the `o` frame. The URL carries the
 /// access token: it never appears in an error.
 pub(crate) async fn connect(
-    inner: &Inner,
+    ctx: &MgmCtx,
     path: &str,
     query: &[(&str, &str)],
     transport: StreamTransport,
 ) -> Result<(Sender, Receiver)> {
-    let url = session_url(base_url(inner)?, path, query, transport);
-    let timeout = Duration::from_millis(inner.config.connect_timeout_ms);
+    let url = session_url(base_url(ctx)?, path, query, transport);
+    let timeout = Duration::from_millis(ctx.config.connect_timeout_ms);
     let what = format!("the {path} session");
-    let ws = tokio::time::timeout(timeout, open(inner, &url, &what))
+    let ws = tokio::time::timeout(timeout, open(ctx, &url, &what))
         .await
         .map_err(|_| Error::new(ErrorKind::Timeout, format!("{what}: connecting timed out")))??;
     let (sink, stream) = ws.split();
@@ -108,9 +108,8 @@ pub(crate) async fn connect(
 }
 
 /// The configured `mgm.base_url`.
-pub(crate) fn base_url(inner: &Inner) -> Result<&str> {
-    inner
-        .config
+pub(crate) fn base_url(ctx: &MgmCtx) -> Result<&str> {
+    ctx.config
         .mgm
         .as_ref()
         .map(|m| m.base_url.as_str())
@@ -173,11 +172,11 @@ pub(crate) fn percent_encode(s: &str) -> String {
     out
 }
 
-async fn open(inner: &Inner, url: &str, what: &str) -> Result<Ws> {
+async fn open(ctx: &MgmCtx, url: &str, what: &str) -> Result<Ws> {
     let mut request = url
         .into_client_request()
         .map_err(|_| Error::invalid(format!("{what}: mgm.base_url does not make a valid URL")))?;
-    if let Ok(agent) = inner.config.user_agent.parse() {
+    if let Ok(agent) = ctx.config.user_agent.parse() {
         request.headers_mut().insert("User-Agent", agent);
     }
     let uri = request.uri().clone();
@@ -194,7 +193,7 @@ async fn open(inner: &Inner, url: &str, what: &str) -> Result<Ws> {
         .map_err(|e| Error::new(ErrorKind::Transport, format!("{what}: cannot connect: {e}")))?;
     let _ = tcp.set_nodelay(true);
     let io: Box<dyn Io> = if secure {
-        let config = crate::tls::client_config(&inner.config.tls, crate::tls::Alpn::Http1)?;
+        let config = crate::tls::client_config(&ctx.config.tls, crate::tls::Alpn::Http1)?;
         let name = tokio_rustls::rustls::pki_types::ServerName::try_from(host.clone())
             .map_err(|_| Error::invalid(format!("{what}: {host:?} is not a TLS server name")))?;
         let tls = tokio_rustls::TlsConnector::from(config)
@@ -211,8 +210,8 @@ async fn open(inner: &Inner, url: &str, what: &str) -> Result<Ws> {
         Box::new(tcp)
     };
     let config = WebSocketConfig::default()
-        .max_message_size(Some(inner.config.max_answer_bytes))
-        .max_frame_size(Some(inner.config.max_answer_bytes));
+        .max_message_size(Some(ctx.config.max_answer_bytes))
+        .max_frame_size(Some(ctx.config.max_answer_bytes));
     let (ws, _response) = tokio_tungstenite::client_async_with_config(request, io, Some(config))
         .await
         .map_err(|e| handshake_error(what, e))?;

@@ -18,8 +18,8 @@
 //! caller is.
 
 use super::sockjs::{self, Incoming, Receiver, Sender, StreamTransport};
-use crate::client::Inner;
-use crate::{runtime, Client, Error, ErrorKind, Result, Secret};
+use super::MgmCtx;
+use crate::{runtime, Error, ErrorKind, Result, Secret};
 use parking_lot::Mutex;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -301,54 +301,46 @@ impl Shared {
     }
 }
 
-impl Client {
-    /// Opens the live stream (`mgm.realtime`): gets a token, connects, and starts the
-    /// reader task on the shared runtime. Subscribe machines with [`Stream::subscribe`].
-    /// Fails if the first session cannot be opened; after that the stream reconnects by
-    /// itself until closed.
-    pub async fn mgm_stream_open(&self, options: StreamOptions) -> Result<Stream> {
-        options.validate()?;
-        let inner = self.inner().clone();
-        let transport = options.transport;
-        let first = runtime::get()
-            .spawn(async move {
-                let session = open_session(&inner, transport).await;
-                (inner, session)
-            })
-            .await
-            .map_err(|e| Error::internal(format!("the stream task failed: {e}")))?;
-        let (inner, session) = first;
-        let (tx, rx, token) = session.map_err(|e| e.with_call("mgm.realtime"))?;
-        let (subscribe, commands) = mpsc::unbounded_channel();
-        let (stop, stopped) = watch::channel(false);
-        let shared = Arc::new(Shared {
-            options,
-            queue: Mutex::new(VecDeque::new()),
-            arrived: Notify::new(),
-            closed: AtomicBool::new(false),
-            stop,
-            machines: Mutex::new(Vec::new()),
-            subscribe,
-            delivered: AtomicU64::new(0),
-            dropped: AtomicU64::new(0),
-            reconnects: AtomicU64::new(0),
-        });
-        let task = Task {
-            shared: shared.clone(),
-            inner,
-            commands,
-            stopped,
-        };
-        runtime::get().spawn(task.run(tx, rx, token));
-        Ok(Stream {
-            handle: Arc::new(Handle { shared }),
+/// Opens the live stream (`mgm.realtime`): gets a token, connects, and starts the
+/// reader task on the shared runtime. Subscribe machines with [`Stream::subscribe`].
+/// Fails if the first session cannot be opened; after that the stream reconnects by
+/// itself until closed.
+pub(crate) async fn open(ctx: Arc<MgmCtx>, options: StreamOptions) -> Result<Stream> {
+    options.validate()?;
+    let transport = options.transport;
+    let first = runtime::get()
+        .spawn(async move {
+            let session = open_session(&ctx, transport).await;
+            (ctx, session)
         })
-    }
-
-    /// [`Client::mgm_stream_open`] for threads outside any async runtime.
-    pub fn mgm_stream_open_blocking(&self, options: StreamOptions) -> Result<Stream> {
-        runtime::block_on(self.mgm_stream_open(options))?
-    }
+        .await
+        .map_err(|e| Error::internal(format!("the stream task failed: {e}")))?;
+    let (ctx, session) = first;
+    let (tx, rx, token) = session.map_err(|e| e.with_call("mgm.realtime"))?;
+    let (subscribe, commands) = mpsc::unbounded_channel();
+    let (stop, stopped) = watch::channel(false);
+    let shared = Arc::new(Shared {
+        options,
+        queue: Mutex::new(VecDeque::new()),
+        arrived: Notify::new(),
+        closed: AtomicBool::new(false),
+        stop,
+        machines: Mutex::new(Vec::new()),
+        subscribe,
+        delivered: AtomicU64::new(0),
+        dropped: AtomicU64::new(0),
+        reconnects: AtomicU64::new(0),
+    });
+    let task = Task {
+        shared: shared.clone(),
+        ctx,
+        commands,
+        stopped,
+    };
+    runtime::get().spawn(task.run(tx, rx, token));
+    Ok(Stream {
+        handle: Arc::new(Handle { shared }),
+    })
 }
 
 impl Stream {
@@ -443,17 +435,17 @@ fn closed() -> Error {
 
 /// A token and a session opened with it; a refused token is renewed and tried once more.
 async fn open_session(
-    inner: &Inner,
+    ctx: &MgmCtx,
     transport: StreamTransport,
 ) -> Result<(Sender, Receiver, Secret)> {
     let mut renewed = false;
     loop {
-        let token = super::access_token(inner).await?;
+        let token = super::access_token(ctx).await?;
         let query = [("session_id", token.expose())];
-        match sockjs::connect(inner, "/real_time", &query, transport).await {
+        match sockjs::connect(ctx, "/real_time", &query, transport).await {
             Ok((tx, rx)) => return Ok((tx, rx, token)),
             Err(e) if e.kind == ErrorKind::Auth && !renewed => {
-                super::token_rejected(inner, &token).await;
+                super::token_rejected(ctx, &token).await;
                 renewed = true;
             }
             Err(e) => return Err(e),
@@ -506,7 +498,7 @@ enum Verdict {
 /// The reader task's state.
 struct Task {
     shared: Arc<Shared>,
-    inner: Arc<Inner>,
+    ctx: Arc<MgmCtx>,
     commands: mpsc::UnboundedReceiver<String>,
     stopped: watch::Receiver<bool>,
 }
@@ -595,15 +587,15 @@ impl Task {
                 options.backoff(attempt)
             };
             if ending.token_refused {
-                super::token_rejected(&self.inner, token).await;
+                super::token_rejected(&self.ctx, token).await;
             }
-            let inner = self.inner.clone();
+            let ctx = self.ctx.clone();
             let opened = tokio::select! {
                 biased;
                 _ = stopped(&mut self.stopped) => return None,
                 opened = async {
                     tokio::time::sleep(pause).await;
-                    open_session(&inner, options.transport).await
+                    open_session(&ctx, options.transport).await
                 } => opened,
             };
             match opened {

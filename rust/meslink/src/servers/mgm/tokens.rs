@@ -9,9 +9,9 @@
 //! Renewals are single-flight ([`TokenCache`]). Tokens never leave this module but as a
 //! [`Secret`], and the generic call answers token calls without them.
 
+use super::MgmCtx;
 use super::{codes, read_answer, Session};
 use crate::catalog::{self, Params, RetryClass};
-use crate::client::Inner;
 use crate::servers::build_request;
 use crate::servers::mgm::MgmConfig;
 use crate::token::{Token, TokenCache};
@@ -100,13 +100,13 @@ impl Tokens {
 }
 
 /// A valid access token: the cached one, or a renewed one (one renewal at a time).
-pub(crate) async fn access(inner: &Inner, cfg: &MgmConfig, session: &Session) -> Result<Secret> {
+pub(crate) async fn access(ctx: &MgmCtx, cfg: &MgmConfig, session: &Session) -> Result<Secret> {
     let tokens = &session.tokens;
-    tokens.cache.get(|| renew(inner, cfg, tokens)).await
+    tokens.cache.get(|| renew(ctx, cfg, tokens)).await
 }
 
 /// Refresh when there is a usable refresh token, else (or when it is refused) get.
-async fn renew(inner: &Inner, cfg: &MgmConfig, tokens: &Tokens) -> Result<Token> {
+async fn renew(ctx: &MgmCtx, cfg: &MgmConfig, tokens: &Tokens) -> Result<Token> {
     let rejected = tokens.rejected.lock().take();
     let refresh = tokens
         .refresh
@@ -114,7 +114,7 @@ async fn renew(inner: &Inner, cfg: &MgmConfig, tokens: &Tokens) -> Result<Token>
         .clone()
         .filter(|r| Instant::now() < r.usable_until);
     if let Some(r) = refresh {
-        match refresh_grant(inner, cfg, &cfg.app_key, &r.value).await {
+        match refresh_grant(ctx, cfg, &cfg.app_key, &r.value).await {
             Ok(g) if Some(&g.access) != rejected.as_ref() => {
                 tracing::debug!(lifetime = ?g.lifetime, "mgm access token refreshed");
                 tokens.keep(&g);
@@ -132,29 +132,29 @@ async fn renew(inner: &Inner, cfg: &MgmConfig, tokens: &Tokens) -> Result<Token>
             Err(e) => return Err(e),
         }
     }
-    let g = get_grant(inner, cfg, &cfg.app_key, &cfg.app_secret).await?;
+    let g = get_grant(ctx, cfg, &cfg.app_key, &cfg.app_secret).await?;
     tracing::debug!(lifetime = ?g.lifetime, "mgm access token issued");
     tokens.keep(&g);
     Ok(Token::new(g.access, g.lifetime))
 }
 
-async fn get_grant(inner: &Inner, cfg: &MgmConfig, key: &str, secret: &Secret) -> Result<Grant> {
+async fn get_grant(ctx: &MgmCtx, cfg: &MgmConfig, key: &str, secret: &Secret) -> Result<Grant> {
     let data = json!({ "app_key": key, "app_secret": secret.expose() });
-    token_request(inner, cfg, "mgm.token.get", "get_access_token", data).await
+    token_request(ctx, cfg, "mgm.token.get", "get_access_token", data).await
 }
 
 async fn refresh_grant(
-    inner: &Inner,
+    ctx: &MgmCtx,
     cfg: &MgmConfig,
     key: &str,
     refresh: &Secret,
 ) -> Result<Grant> {
     let data = json!({ "app_key": key, "refresh_token": refresh.expose() });
-    token_request(inner, cfg, "mgm.token.refresh", "refresh_token", data).await
+    token_request(ctx, cfg, "mgm.token.refresh", "refresh_token", data).await
 }
 
 async fn token_request(
-    inner: &Inner,
+    ctx: &MgmCtx,
     cfg: &MgmConfig,
     id: &'static str,
     func: &str,
@@ -168,14 +168,14 @@ async fn token_request(
     // equal to the server's no 3009 must reach the wire either way.
     // So every attempt takes a slot of its own: the transport repeats only requests that
     // never left, transient failures are repeated here.
-    let (_, session) = super::session(inner)?;
+    let (_, session) = super::session(ctx)?;
     req.retry = RetryClass::UnsentOnly;
-    let retry = &inner.config.retry;
+    let retry = &ctx.config.retry;
     let mut attempt = 1;
     let data = loop {
         let outcome = {
             let _slot = session.limiter.acquire().await;
-            inner.http.send(&req).await
+            ctx.http.send(&req).await
         };
         match outcome.and_then(|a| read_answer(&a)) {
             Err(e) if e.is_transient() && attempt < retry.max_attempts => {
@@ -227,7 +227,7 @@ fn public_answer(expires_in: Option<Value>) -> Value {
 /// `mgm.token.get` called by name. With the configured app (or no parameters) the new
 /// token replaces the shared one; with another app_key / app_secret it is only checked.
 pub(crate) async fn explicit_get(
-    inner: &Inner,
+    ctx: &MgmCtx,
     cfg: &MgmConfig,
     session: &Session,
     params: &Params,
@@ -242,7 +242,7 @@ pub(crate) async fn explicit_get(
         .map(Secret::from)
         .unwrap_or_else(|| cfg.app_secret.clone());
     let configured = key == cfg.app_key && secret == cfg.app_secret;
-    let g = get_grant(inner, cfg, key, &secret).await?;
+    let g = get_grant(ctx, cfg, key, &secret).await?;
     if configured {
         session.tokens.store(&g);
     }
@@ -253,7 +253,7 @@ pub(crate) async fn explicit_get(
 /// the client's own token now (getting one first if there is none); with one, it only
 /// refreshes that token and keeps nothing.
 pub(crate) async fn explicit_refresh(
-    inner: &Inner,
+    ctx: &MgmCtx,
     cfg: &MgmConfig,
     session: &Session,
     params: &Params,
@@ -263,7 +263,7 @@ pub(crate) async fn explicit_refresh(
             .get("app_key")
             .and_then(Value::as_str)
             .unwrap_or(&cfg.app_key);
-        let g = refresh_grant(inner, cfg, key, &Secret::from(r)).await?;
+        let g = refresh_grant(ctx, cfg, key, &Secret::from(r)).await?;
         return Ok(public_answer(Some(g.expires_in)));
     }
     if params
@@ -275,11 +275,11 @@ pub(crate) async fn explicit_refresh(
             "refreshing another app_key's token needs its refresh_token",
         ));
     }
-    let current = access(inner, cfg, session).await?;
+    let current = access(ctx, cfg, session).await?;
     // Renew now: the renewal refreshes (the token's timer restarts) and falls back to
     // get_access_token when the refresh token is refused.
     session.tokens.cache.invalidate(&current);
-    access(inner, cfg, session).await?;
+    access(ctx, cfg, session).await?;
     Ok(public_answer(session.tokens.expires_in.lock().clone()))
 }
 

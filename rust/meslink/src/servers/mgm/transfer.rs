@@ -13,8 +13,8 @@
 
 use super::sockjs::{self, Incoming, Receiver, Sender, StreamTransport};
 use super::transfer_codes::transfer_error;
-use crate::client::Inner;
-use crate::{runtime, Client, Error, ErrorKind, Result, Secret};
+use super::MgmCtx;
+use crate::{runtime, Error, ErrorKind, Result, Secret};
 use base64::Engine;
 use md5::{Digest, Md5};
 use parking_lot::Mutex;
@@ -268,43 +268,35 @@ pub fn check_name(name: &str) -> Result<()> {
     Ok(())
 }
 
-impl Client {
-    /// Starts sending a file (`mgm.file_transfer`). The request is checked first (an
-    /// `InvalidArgument` error names the limit, and nothing is sent); the transfer then
-    /// runs on the shared runtime: follow it with [`Transfer::progress`] and
-    /// [`Transfer::wait`].
-    pub async fn mgm_transfer_start(&self, request: TransferRequest) -> Result<Transfer> {
-        let (checked, total) = request
-            .check()
-            .map_err(|e| e.with_call("mgm.file_transfer"))?;
-        sockjs::base_url(self.inner())?;
-        let (outcome, _) = watch::channel(None);
-        let (stop, stopped) = watch::channel(false);
-        let shared = Arc::new(Shared {
-            total,
-            sent: AtomicU64::new(0),
-            file_id: Mutex::new(None),
-            request_id: Mutex::new(None),
-            outcome,
-            stop,
-        });
-        let inner = self.inner().clone();
-        let task_shared = shared.clone();
-        runtime::get().spawn(async move {
-            let mut stopped = stopped;
-            let outcome = tokio::select! {
-                _ = async { let _ = stopped.wait_for(|s| *s).await; } => Err(cancelled()),
-                r = run(&task_shared, &inner, &checked) => r,
-            };
-            task_shared.finish(outcome);
-        });
-        Ok(Transfer { shared })
-    }
-
-    /// [`Client::mgm_transfer_start`] for threads outside any async runtime.
-    pub fn mgm_transfer_start_blocking(&self, request: TransferRequest) -> Result<Transfer> {
-        runtime::block_on(self.mgm_transfer_start(request))?
-    }
+/// Starts sending a file (`mgm.file_transfer`). The request is checked first (an
+/// `InvalidArgument` error names the limit, and nothing is sent); the transfer then
+/// runs on the shared runtime: follow it with [`Transfer::progress`] and
+/// [`Transfer::wait`].
+pub(crate) async fn start(ctx: Arc<MgmCtx>, request: TransferRequest) -> Result<Transfer> {
+    let (checked, total) = request
+        .check()
+        .map_err(|e| e.with_call("mgm.file_transfer"))?;
+    sockjs::base_url(&ctx)?;
+    let (outcome, _) = watch::channel(None);
+    let (stop, stopped) = watch::channel(false);
+    let shared = Arc::new(Shared {
+        total,
+        sent: AtomicU64::new(0),
+        file_id: Mutex::new(None),
+        request_id: Mutex::new(None),
+        outcome,
+        stop,
+    });
+    let task_shared = shared.clone();
+    runtime::get().spawn(async move {
+        let mut stopped = stopped;
+        let outcome = tokio::select! {
+            _ = async { let _ = stopped.wait_for(|s| *s).await; } => Err(cancelled()),
+            r = run(&task_shared, &ctx, &checked) => r,
+        };
+        task_shared.finish(outcome);
+    });
+    Ok(Transfer { shared })
 }
 
 fn cancelled() -> Error {
@@ -355,7 +347,7 @@ enum Failed {
     Retry(Error, bool),
 }
 
-async fn run(shared: &Shared, inner: &Inner, req: &Checked) -> Result<TransferProgress> {
+async fn run(shared: &Shared, ctx: &MgmCtx, req: &Checked) -> Result<TransferProgress> {
     let mut file = tokio::fs::File::open(&req.path)
         .await
         .map_err(|e| Error::invalid(format!("cannot open {}: {e}", req.path.display())))?;
@@ -364,12 +356,12 @@ async fn run(shared: &Shared, inner: &Inner, req: &Checked) -> Result<TransferPr
     let mut token_refused: Option<Secret> = None;
     loop {
         if let Some(t) = token_refused.take() {
-            super::token_rejected(inner, &t).await;
+            super::token_rejected(ctx, &t).await;
         }
-        let token = super::access_token(inner)
+        let token = super::access_token(ctx)
             .await
             .map_err(|e| e.with_call("mgm.file_transfer"))?;
-        match session(shared, inner, req, &mut file, &token).await {
+        match session(shared, ctx, req, &mut file, &token).await {
             Ok(request_id) => {
                 *shared.request_id.lock() = Some(request_id);
                 shared.sent.store(shared.total, Ordering::Relaxed);
@@ -390,7 +382,7 @@ async fn run(shared: &Shared, inner: &Inner, req: &Checked) -> Result<TransferPr
                 if refused {
                     token_refused = Some(token);
                 }
-                tokio::time::sleep(inner.config.retry.backoff(attempts)).await;
+                tokio::time::sleep(ctx.config.retry.backoff(attempts)).await;
             }
         }
     }
@@ -399,21 +391,21 @@ async fn run(shared: &Shared, inner: &Inner, req: &Checked) -> Result<TransferPr
 /// One session: connect, learn `file_seek`, send from there, wait for `request_id`.
 async fn session(
     shared: &Shared,
-    inner: &Inner,
+    ctx: &MgmCtx,
     req: &Checked,
     file: &mut tokio::fs::File,
     token: &Secret,
 ) -> Result<String, Failed> {
     let mut query: Vec<(&str, &str)> = vec![("session_id", token.expose())];
     query.extend(req.query.iter().map(|(k, v)| (*k, v.as_str())));
-    let (mut tx, mut rx) = sockjs::connect(inner, "/trans_file", &query, req.transport)
+    let (mut tx, mut rx) = sockjs::connect(ctx, "/trans_file", &query, req.transport)
         .await
         .map_err(|e| match e.kind {
             ErrorKind::Auth => Failed::Retry(e, true),
             _ if e.is_transient() => Failed::Retry(e, false),
             _ => Failed::Fatal(e),
         })?;
-    let answer_timeout = Duration::from_millis(inner.config.timeout_ms);
+    let answer_timeout = Duration::from_millis(ctx.config.timeout_ms);
     let first = tokio::time::timeout(answer_timeout, next_answer(&mut rx))
         .await
         .map_err(|_| {

@@ -25,44 +25,13 @@ pub use envelope::TraceType;
 
 use super::join_url;
 use crate::catalog::{CallSpec, HttpMethod, Params, RetryClass};
-use crate::client::Inner;
+pub(crate) type TraceCtx = super::Ctx<()>;
+pub use crate::config::TraceConfig;
 use crate::transport::{Answer, Body, Request};
-use crate::{Error, ErrorKind, Result, Secret};
-use serde::Deserialize;
+use crate::{Error, ErrorKind, Result};
 use serde_json::Value;
 
-/// The `trace` section of the configuration.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TraceConfig {
-    pub base_url: String,
-    /// The gateway's app key (`X-Ca-Key`).
-    pub app_key: String,
-    /// The gateway's app secret: signs every request, never sent.
-    pub app_secret: Secret,
-    /// `corpId` sent when a call gives none (企业标识).
-    #[serde(default)]
-    pub corp_id: Option<String>,
-    /// `userId` sent when a call gives none (员工在当前企业内的唯一标识).
-    #[serde(default)]
-    pub user_id: Option<String>,
-    /// `source` sent when a call gives none (`DINGDING`, `SAAS`, ...).
-    #[serde(default)]
-    pub source: Option<String>,
-}
-
 impl TraceConfig {
-    pub(crate) fn validate(&self) -> Result<()> {
-        crate::config::check_base_url("trace", &self.base_url)?;
-        if self.app_key.trim().is_empty() {
-            return Err(Error::invalid("trace.app_key is empty"));
-        }
-        if self.app_secret.is_empty() {
-            return Err(Error::invalid("trace.app_secret is empty"));
-        }
-        Ok(())
-    }
-
     /// Configured values of the optional parameters, by parameter name.
     fn defaults(&self) -> [(&'static str, Option<&String>); 3] {
         [
@@ -74,11 +43,11 @@ impl TraceConfig {
 }
 
 pub(crate) async fn call(
-    inner: &Inner,
+    ctx: &TraceCtx,
     spec: &'static CallSpec,
     mut params: Params,
 ) -> Result<Value> {
-    let cfg = inner.config.trace.as_ref().ok_or_else(|| {
+    let cfg = ctx.config.trace.as_ref().ok_or_else(|| {
         Error::invalid("the client has no \"trace\" section (base_url, app_key, app_secret)")
     })?;
     // The catalog made traceType a required text; here it must also be one of the two.
@@ -97,19 +66,19 @@ pub(crate) async fn call(
         .map_err(|e| Error::internal(format!("cannot encode the envelope: {e}")))?;
     let url = reqwest::Url::parse(&join_url(&cfg.base_url, spec.path))
         .map_err(|e| Error::invalid(format!("trace.base_url: {e}")))?;
-    let answer = send_signed(inner, cfg, spec, &url, body).await?;
+    let answer = send_signed(ctx, cfg, spec, &url, body).await?;
     read_answer(&answer)
 }
 
 /// Sends the body signed, re-signing every attempt.
 async fn send_signed(
-    inner: &Inner,
+    ctx: &TraceCtx,
     cfg: &TraceConfig,
     spec: &'static CallSpec,
     url: &reqwest::Url,
     body: Vec<u8>,
 ) -> Result<Answer> {
-    let retry = &inner.config.retry;
+    let retry = &ctx.config.retry;
     let mut attempt = 1;
     loop {
         let nonce = uuid::Uuid::new_v4().to_string();
@@ -144,7 +113,7 @@ async fn send_signed(
             // A request that never arrived may go again with the same nonce.
             retry: RetryClass::UnsentOnly,
         };
-        let outcome = inner.http.send(&req).await;
+        let outcome = ctx.http.send(&req).await;
         let again = spec.retry == RetryClass::Safe
             && attempt < retry.max_attempts
             && match &outcome {

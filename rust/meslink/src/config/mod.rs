@@ -14,7 +14,11 @@
 //! Unknown keys are refused, so that a typo is an error rather than a silently
 //! ignored setting.
 
-use crate::{Error, Result, Secret};
+mod sections;
+
+pub use sections::{AteConfig, EnergyConfig, GradingConfig, MgmConfig, TraceConfig};
+
+use crate::{Error, Result};
 use serde::Deserialize;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -28,11 +32,11 @@ pub struct ClientConfig {
     /// The capacity-grading cabinet MES (seed 001).
     pub grading: Option<GradingConfig>,
     /// The quality-trace API gateway (seed 002).
-    pub trace: Option<crate::servers::trace::TraceConfig>,
+    pub trace: Option<TraceConfig>,
     /// The machine-tool IoT open API (seed 003).
-    pub mgm: Option<crate::servers::mgm::MgmConfig>,
+    pub mgm: Option<MgmConfig>,
     /// The energy-management platform (seed 004).
-    pub energy: Option<crate::servers::energy::EnergyConfig>,
+    pub energy: Option<EnergyConfig>,
     /// Whole-request timeout, milliseconds. For the machine-tool platform's resource
     /// calls it is the deadline of the whole call: token renewal, the wait for a slot of
     /// the call budget, every attempt and the waits after a 3009 (see `mgm::resources`).
@@ -118,26 +122,6 @@ impl RetryConfig {
         let jitter = 0.75 + fastrand::f64() * 0.5;
         Duration::from_millis((capped * jitter) as u64)
     }
-}
-
-/// The ATE MES: `/api/login/` gives a JWT valid 24 h.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AteConfig {
-    /// Scheme, host and optional path prefix, e.g. `https://epms.example.com`.
-    pub base_url: String,
-    /// 员工编号, the login name.
-    pub emp_no: String,
-    pub password: Secret,
-}
-
-/// The capacity-grading cabinet MES.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct GradingConfig {
-    pub base_url: String,
-    /// 账套编码, sent as the `x-request-datasource` header.
-    pub datasource: String,
 }
 
 impl ClientConfig {

@@ -1,8 +1,14 @@
-//! The client: configuration, one HTTP pool, and the per-server state behind one handle.
+//! The client: configuration, one HTTP pool, and one context per server behind one
+//! handle. The client dispatches into the server modules; they never see it.
+//!
+//! * [`sessions`]: the machine-tool platform's stream and transfer, the energy
+//!   platform's page walk.
+
+mod sessions;
 
 use crate::catalog::{self, Server};
 use crate::config::ClientConfig;
-use crate::servers::{ate, energy, grading, mgm, trace};
+use crate::servers::{ate, energy, grading, mgm, trace, Ctx};
 use crate::spool::Spool;
 use crate::transport::Http;
 use crate::{runtime, Error, Result};
@@ -16,14 +22,14 @@ pub struct Client {
     inner: Arc<Inner>,
 }
 
-// The mgm and energy states are filled in by their server modules.
-#[allow(dead_code)]
 pub(crate) struct Inner {
-    pub config: ClientConfig,
-    pub http: Http,
-    pub ate: ate::AteState,
-    pub mgm: mgm::MgmState,
-    pub energy: energy::EnergyState,
+    pub config: Arc<ClientConfig>,
+    pub ate: ate::AteCtx,
+    pub grading: grading::GradingCtx,
+    pub trace: trace::TraceCtx,
+    /// Shared with the stream and transfer tasks.
+    pub mgm: Arc<mgm::MgmCtx>,
+    pub energy: energy::EnergyCtx,
     /// The store-and-forward spool, when configured.
     pub spool: Option<Spool>,
 }
@@ -39,20 +45,24 @@ impl std::fmt::Debug for Client {
 impl Client {
     pub fn new(config: ClientConfig) -> Result<Client> {
         config.validate()?;
-        let http = Http::new(&config)?;
+        let http = Arc::new(Http::new(&config)?);
         // Never fails: a spool that cannot be opened answers why from its own methods.
         let spool = config
             .spool
             .as_ref()
             .map(|s| Spool::open_for_client(s, &config));
         let client = Client {
-            inner: Arc::new(Inner {
-                config,
-                http,
-                ate: ate::AteState::default(),
-                mgm: mgm::MgmState::default(),
-                energy: energy::EnergyState::default(),
-                spool,
+            inner: Arc::new({
+                let config = Arc::new(config);
+                Inner {
+                    ate: Ctx::new(&config, &http),
+                    grading: Ctx::new(&config, &http),
+                    trace: Ctx::new(&config, &http),
+                    mgm: Arc::new(Ctx::new(&config, &http)),
+                    energy: Ctx::new(&config, &http),
+                    config,
+                    spool,
+                }
             }),
         };
         if let (Some(spool), Some(config)) = (&client.inner.spool, &client.inner.config.spool) {
@@ -82,11 +92,6 @@ impl Client {
 
     pub fn config(&self) -> &ClientConfig {
         &self.inner.config
-    }
-
-    /// The shared state, for the server modules' own `impl Client` blocks.
-    pub(crate) fn inner(&self) -> &Arc<Inner> {
-        &self.inner
     }
 
     /// The generic call: a documented call id (`CALLS.md`) and its parameters as a JSON
@@ -119,11 +124,11 @@ impl Client {
     ) -> Result<Value> {
         let inner = &*self.inner;
         let result = match spec.server {
-            Server::Ate => ate::call(inner, spec, params).await,
-            Server::Grading => grading::call(inner, spec, params).await,
-            Server::Trace => trace::call(inner, spec, params).await,
-            Server::Mgm => mgm::call(inner, spec, params).await,
-            Server::Energy => energy::call(inner, spec, params).await,
+            Server::Ate => ate::call(&inner.ate, spec, params).await,
+            Server::Grading => grading::call(&inner.grading, spec, params).await,
+            Server::Trace => trace::call(&inner.trace, spec, params).await,
+            Server::Mgm => mgm::call(&inner.mgm, spec, params).await,
+            Server::Energy => energy::call(&inner.energy, spec, params).await,
         };
         result.map_err(|e| e.with_call(spec.id))
     }
@@ -136,7 +141,7 @@ impl Client {
         if let Some(spool) = &self.inner.spool {
             spool.stop().await;
         }
-        energy::close(&self.inner).await;
+        energy::close(&self.inner.energy).await;
     }
 
     /// [`Client::call`] for threads outside any async runtime (it blocks the caller).

@@ -88,13 +88,10 @@ impl<T> Registry<T> {
     }
 
     /// Open handles.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         let inner = self.inner.lock();
         inner.slots.len() - inner.free.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 
