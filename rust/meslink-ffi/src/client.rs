@@ -2,9 +2,9 @@
 
 use crate::error::Failure;
 use crate::guard;
+use crate::handles::Registry;
 use crate::status::MESLINK_OK;
 use crate::text::{self, Encoding};
-use crate::handles::Registry;
 use meslink::Client;
 use std::ffi::c_char;
 use std::sync::Arc;

@@ -7,11 +7,11 @@
 
 use crate::buffer::Out;
 use crate::error::Failure;
+use crate::handles::Registry;
 use crate::status::{MESLINK_CLOSED, MESLINK_NO_EVENT, MESLINK_OK};
 use crate::text::{self, Encoding};
 use crate::worker::{self, User, Worker};
 use crate::{client, guard};
-use crate::handles::Registry;
 use meslink::mgm::{Stream, StreamEvent, StreamOptions};
 use meslink::ErrorKind;
 use parking_lot::Mutex;

@@ -3,11 +3,11 @@
 
 use crate::buffer::Out;
 use crate::error::Failure;
+use crate::handles::Registry;
 use crate::status::{MESLINK_OK, MESLINK_PENDING};
 use crate::text::{self, Encoding};
 use crate::worker::{self, User, Worker};
 use crate::{client, guard};
-use crate::handles::Registry;
 use meslink::mgm::{Transfer, TransferProgress, TransferRequest};
 use parking_lot::Mutex;
 use std::ffi::{c_char, c_void};
