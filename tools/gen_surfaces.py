@@ -808,7 +808,13 @@ def python(root: Group, methods: List[Method], enums: Dict[str, dict], models: l
                     out.append("        p = args.collect({%s}%s)" % (names, ", legacy" if legacy else ""))
                     out.append("        return self._pages(%r, p, per_page)" % m.id)
         out += ["", ""]
-    return "\n".join(out).rstrip() + "\n"
+    text = "\n".join(out).rstrip() + "\n"
+    if not stub:
+        helpers = ["_bool", "_enum", "_float", "_int", "_text"]
+        used = [h for h in helpers if h + "(" in text]
+        text = text.replace("from ._wire import DateTimeLike, _bool, _enum, _float, _int, _text, args, wire",
+                            "from ._wire import " + ", ".join(["DateTimeLike"] + used + ["args", "wire"]))
+    return text
 
 
 # ---- C# ---------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import enum
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Union
 
 from . import _behaviour
-from ._wire import DateTimeLike, _bool, _enum, _float, _int, _text, args, wire
+from ._wire import DateTimeLike, _bool, _enum, _int, _text, args, wire
 
 
 __all__ = ["AlarmInfoState", "AlarmLevel", "AlarmNotify", "AlarmType", "AmountCombination", "AmountType", "CollectFrequency", "CollectScope", "DateType", "Energy", "EnergyAlarmMessages", "EnergyAlarmRules", "EnergyAlarms", "EnergyAuth", "EnergyBatches", "EnergyConsumeLevel", "EnergyConsumption", "EnergyKind", "EnergyMachines", "EnergyMeasure", "EnergyMeters", "EnergyMiniprogram", "EnergyOee", "EnergyOeeRules", "EnergyPersonalise", "EnergyProductOutput", "EnergyProducts", "EnergyPrp", "EnergyPrpManualData", "EnergyPrpOrganization", "EnergyPrpUploadedData", "EnergyPrpVersion", "EnergyRate", "EnergyRegions", "EnergyReport", "EnergyUsers", "ErrNo", "FieldCode", "GradingRecord", "IsOrder", "LoginInfo", "OperationResult", "OperationType", "OrderType", "OrgLevel", "OrgNode", "OutputAmountType", "RequireUpdate", "ReturnFormat", "Segmentation", "SnDetail", "StatisticMethod", "SummaryType", "SysInfo", "TimeType", "TraceNode", "TraceResult", "TraceType", "YesNo"]

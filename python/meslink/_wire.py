@@ -13,9 +13,12 @@ import base64
 import datetime
 import decimal
 import enum
+import json
 import os
 import warnings
 from typing import Any, Dict, Iterable, Mapping, Optional, Type, TypeVar, Union
+
+from .errors import InvalidArgumentError
 
 #: A date-time parameter: a ``datetime`` (naive = plant time; aware = its offset goes along
 #: and the core converts), or text in ``yyyy-MM-dd HH:mm:ss`` or ISO 8601 form.
@@ -42,6 +45,22 @@ def wire(value: Any) -> Any:
     if isinstance(value, decimal.Decimal):
         return float(value)
     return value
+
+
+def _default(value: Any) -> Any:
+    converted = wire(value)
+    if converted is value:
+        raise TypeError("%s is not JSON serialisable" % type(value).__name__)
+    return converted
+
+
+def dumps(value: Any, what: str) -> str:
+    """``value`` as JSON text for the core (values through :func:`wire`); what cannot
+    be sent raises :class:`~meslink.InvalidArgumentError` naming ``what``."""
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, default=_default)
+    except (TypeError, ValueError) as e:
+        raise InvalidArgumentError("%s cannot be sent as JSON: %s" % (what, e)) from None
 
 
 class _Missing:

@@ -10,7 +10,7 @@ from . import _native
 from ._handle import NativeHandle
 from .errors import InvalidArgumentError, MeslinkError
 from ._generated import _ClientCalls
-from ._wire import wire
+from ._wire import dumps as _dumps
 from .stream import Stream
 from .stream import _open as _open_stream
 from .transfer import Transfer
@@ -193,17 +193,3 @@ class Client(NativeHandle, _ClientCalls):
             md5_of=md5_of,
             transport=transport,
         )
-
-
-def _default(value: Any) -> Any:
-    converted = wire(value)
-    if converted is value:
-        raise TypeError("%s is not JSON serialisable" % type(value).__name__)
-    return converted
-
-
-def _dumps(value: Any, what: str) -> str:
-    try:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False, default=_default)
-    except (TypeError, ValueError) as e:
-        raise InvalidArgumentError("%s cannot be sent as JSON: %s" % (what, e)) from None

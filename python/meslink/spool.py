@@ -31,6 +31,7 @@ import json
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional
 
 from . import _native
+from ._wire import dumps
 
 if TYPE_CHECKING:
     from .client import Client
@@ -53,9 +54,7 @@ class Spool:
         once it is committed to disk. ``params`` are checked against the catalog first
         (``datetime`` values accepted for date-time parameters); a call that is not
         spoolable raises :class:`~meslink.InvalidArgumentError` and stores nothing."""
-        from .client import _dumps
-
-        text = _dumps({} if params is None else params, "the parameters")
+        text = dumps({} if params is None else params, "the parameters")
         return int(_native.spool_enqueue(self._client._native, id, text))
 
     def status(self) -> Dict[str, int]:

@@ -66,13 +66,20 @@ impl Client {
             }),
         };
         if let (Some(spool), Some(config)) = (&client.inner.spool, &client.inner.config.spool) {
-            spool.start(Arc::downgrade(&client.inner), config);
+            // The forwarder sends through the client's call path, holding it weakly.
+            let weak = Arc::downgrade(&client.inner);
+            let send: crate::spool::Send = Arc::new(move |id: String, params: Value| {
+                let client = Client {
+                    inner: weak.upgrade()?,
+                };
+                let call: std::pin::Pin<
+                    Box<dyn std::future::Future<Output = Result<Value>> + Send>,
+                > = Box::pin(async move { client.call(&id, params).await });
+                Some(call)
+            });
+            spool.start(send, config);
         }
         Ok(client)
-    }
-
-    pub(crate) fn from_inner(inner: Arc<Inner>) -> Client {
-        Client { inner }
     }
 
     /// The store-and-forward spool of the `"spool"` configuration section

@@ -15,8 +15,10 @@
 //! ignored setting.
 
 mod sections;
+mod spool;
 
 pub use sections::{AteConfig, EnergyConfig, GradingConfig, MgmConfig, TraceConfig};
+pub use spool::SpoolConfig;
 
 use crate::{Error, Result};
 use serde::Deserialize;
@@ -50,7 +52,7 @@ pub struct ClientConfig {
     /// Answers larger than this are refused as protocol errors (memory stays bounded).
     pub max_answer_bytes: usize,
     /// The store-and-forward spool (see [`crate::spool`]); absent: no spool.
-    pub spool: Option<crate::spool::SpoolConfig>,
+    pub spool: Option<SpoolConfig>,
 }
 
 impl Default for ClientConfig {

@@ -6,18 +6,22 @@
 //! forwarder goes on at once with the next record it may send. A parked record's
 //! failures do not lengthen the pauses of the others.
 //!
-//! It holds the client weakly: when the last handle of the client is dropped the
-//! forwarder ends by itself, and the client's `close` stops it at once.
+//! It sends through a function the client gives it, which holds the client weakly:
+//! when the last handle of the client is dropped the forwarder ends by itself, and the
+//! client's `close` stops it at once.
 
 use super::classify::{self, Outcome};
 use super::lock::ForwardLock;
 use super::store::{now_ms, Next, Store};
 use super::{SpoolConfig, SpoolState};
 use crate::config::RetryConfig;
-use crate::{client, Client, Error, ErrorKind};
+use crate::{Error, ErrorKind, Result};
 use futures_util::FutureExt;
+use serde_json::Value;
+use std::future::Future;
 use std::panic::AssertUnwindSafe;
-use std::sync::{Arc, Weak};
+use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{watch, Notify};
 
@@ -25,9 +29,21 @@ use tokio::sync::{watch, Notify};
 /// process (`meslink spool retry` while the station runs).
 const IDLE_POLL: Duration = Duration::from_secs(1);
 
+/// How the forwarder sends a record (call id, parameters): the owning client's normal
+/// call path. `None` once the client is gone (the forwarder then ends). The spool never
+/// sees the client itself.
+pub(crate) type Send = Arc<
+    dyn Fn(
+            String,
+            Value,
+        ) -> Option<Pin<Box<dyn Future<Output = Result<Value>> + std::marker::Send>>>
+        + std::marker::Send
+        + Sync,
+>;
+
 pub(super) struct Forwarder {
     pub store: Arc<Store>,
-    pub client: Weak<client::Inner>,
+    pub send: Send,
     pub wake: Arc<Notify>,
     pub stop: watch::Receiver<bool>,
     pub config: SpoolConfig,
@@ -78,16 +94,17 @@ pub(super) async fn run(mut f: Forwarder) {
             }
             continue;
         };
-        let Some(inner) = f.client.upgrade() else {
+        // The call is made (not yet sent) first: when the client is gone, the forwarder
+        // ends before it marks anything in flight.
+        let Some(call) = (f.send)(record.call_id.clone(), record.params.clone()) else {
             break;
         };
-        let client = Client::from_inner(inner);
         let attempts = match f.store.mark_in_flight(record.seq) {
             Ok(Some(a)) => a,
             Ok(None) => continue, // discarded meanwhile
             Err(e) => {
                 tracing::warn!(error = %e, "spool: cannot mark a record in flight");
-                drop(client);
+                drop(call);
                 failures = failures.saturating_add(1);
                 if !pause(&mut f.stop, backoff.backoff(failures)).await {
                     break;
@@ -97,13 +114,11 @@ pub(super) async fn run(mut f: Forwarder) {
         };
         // A panic inside a call (a bug) must not end the forwarder: it becomes an
         // internal error, and the record a dead letter.
-        let call =
-            AssertUnwindSafe(client.call(&record.call_id, record.params.clone())).catch_unwind();
+        let call = AssertUnwindSafe(call).catch_unwind();
         let result = tokio::select! {
             r = call => r.unwrap_or_else(|_| Err(Error::internal("the call panicked (a bug in meslink)"))),
             _ = stopped(&mut f.stop) => break,
         };
-        drop(client);
         let seq = record.seq;
         let recorded = match result {
             Ok(_) => {

@@ -34,7 +34,6 @@
 //! ```
 
 mod classify;
-mod config;
 mod forwarder;
 mod lock;
 mod open;
@@ -44,7 +43,8 @@ mod salvage;
 mod schema;
 mod store;
 
-pub use config::SpoolConfig;
+pub use crate::config::SpoolConfig;
+pub(crate) use forwarder::Send;
 pub use record::{SpoolRecord, SpoolState, SpoolStatus};
 
 use crate::catalog::{self, HttpMethod, Server};
@@ -54,7 +54,7 @@ use lock::ForwardLock;
 use parking_lot::Mutex;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Weak};
+use std::sync::Arc;
 use std::time::Duration;
 use store::Store;
 use tokio::sync::{watch, Notify};
@@ -154,8 +154,9 @@ impl Spool {
         self.store.as_ref().map_err(Clone::clone)
     }
 
-    /// Starts the forwarder of the client `client` on the shared runtime.
-    pub(crate) fn start(&self, client: Weak<crate::client::Inner>, config: &SpoolConfig) {
+    /// Starts the forwarder on the shared runtime; it sends each record with `send` (the
+    /// owning client's normal call path, which holds the client weakly).
+    pub(crate) fn start(&self, send: forwarder::Send, config: &SpoolConfig) {
         let Ok(store) = self.store() else {
             return;
         };
@@ -165,7 +166,7 @@ impl Spool {
         let (stop, stopped) = watch::channel(false);
         let task = crate::runtime::get().spawn(forwarder::run(forwarder::Forwarder {
             store: store.clone(),
-            client,
+            send,
             wake: self.wake.clone(),
             stop: stopped,
             config: config.clone(),

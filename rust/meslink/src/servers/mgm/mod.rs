@@ -6,6 +6,7 @@
 //! `{"code", "data", "message"}` with code 200 for success. The generic call answers
 //! `data`.
 
+pub mod close_codes;
 pub mod codes;
 mod rate_limit;
 pub(crate) mod resources;

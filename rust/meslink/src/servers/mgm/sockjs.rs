@@ -117,9 +117,9 @@ pub(crate) fn base_url(ctx: &MgmCtx) -> Result<&str> {
 }
 
 /// The error of a session the server refused or closed right away (the one code table:
-/// [`super::codes::close_error`]).
+/// [`super::close_codes::close_error`]).
 pub(crate) fn closed_error(what: &str, code: Option<u16>, reason: &str) -> Error {
-    super::codes::close_error(what, code, reason)
+    super::close_codes::close_error(what, code, reason)
 }
 
 fn session_url(base: &str, path: &str, query: &[(&str, &str)], t: StreamTransport) -> String {
