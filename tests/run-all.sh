@@ -58,6 +58,9 @@ export MESLINK_SAMPLE_CALLS="$PWD/target/sample-calls.json"
 step "C tests (shared, static, AddressSanitizer, valgrind)" bash bindings/c/run-tests.sh
 step "Python wheel and pytest" bash python/run-tests.sh
 step "C# on Mono (NUnit)" bash dotnet/run-tests.sh
+# A catalog row added in a copy of the tree becomes a typed method in every language with
+# no hand-written line (tools/gen_surfaces.py), called against a stub server.
+step "generator: a new catalog row, called from Rust, C, C#, Python" bash tests/generator/fixture_call.sh
 # Every benchmark case with tiny N on the debug builds above (bench/run.sh --smoke): keeps
 # the cases from rotting; no figure is judged here.
 step "benchmarks (smoke)" bash bench/run.sh --smoke
