@@ -15,4 +15,5 @@
         answer: Answer::Json,
         record: None,
         c_export: true,
+        handling: Handling::Plain,
     },

@@ -1,7 +1,8 @@
 //! The ATE MES calls (seed 000).
 
 use super::{
-    p, Answer, BodyEncoding, CallSpec, HttpMethod, Location::*, ParamKind::*, RetryClass, Server,
+    p, Answer, BodyEncoding, CallSpec, Handling, HttpMethod, Location::*, ParamKind::*, RetryClass,
+    Server,
 };
 
 pub static CALLS: &[CallSpec] = &[
@@ -33,6 +34,7 @@ pub static CALLS: &[CallSpec] = &[
         answer: Answer::Model("LoginInfo"),
         record: None,
         c_export: true,
+        handling: Handling::Login,
     },
     CallSpec {
         id: "ate.sn_detail.get",
@@ -47,6 +49,7 @@ pub static CALLS: &[CallSpec] = &[
         answer: Answer::Model("SnDetail"),
         record: None,
         c_export: true,
+        handling: Handling::Plain,
     },
     CallSpec {
         id: "ate.sn_detail.upload",
@@ -64,5 +67,6 @@ pub static CALLS: &[CallSpec] = &[
         answer: Answer::Nothing,
         record: None,
         c_export: true,
+        handling: Handling::AckWhen("msg", "OK"),
     },
 ];

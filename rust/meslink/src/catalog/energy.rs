@@ -45,6 +45,7 @@ const fn c(
         answer: super::Answer::Json,
         record: None,
         c_export: false,
+        handling: super::Handling::Plain,
     }
 }
 
@@ -88,12 +89,12 @@ pub static CALLS: &[CallSpec] = &[
     // The client logs in by itself with energy.username / energy.password; calling this
     // explicitly switches the client's session to the named user (renewal after Err_No
     // 4101 uses the configured credentials again). The cookie never leaves the library.
-    c("energy.auth.login", Post, "/api/auth", Safe, "Log in (1.1); the session cookie stays inside the client", &[
+    CallSpec { handling: super::Handling::Login, ..c("energy.auth.login", Post, "/api/auth", Safe, "Log in (1.1); the session cookie stays inside the client", &[
         b("Usr_Name", Text, Y, "用户名"),
         b("Usr_Password", Text, Y, "用户密码"),
-    ]),
+    ]) },
     // Never logs in first: sends the current session's cookie (if any) and forgets it.
-    c("energy.auth.logout", Delete, "/api/auth", Safe, "Log out (1.2) and forget the session", &[]),
+    CallSpec { handling: super::Handling::Logout, ..c("energy.auth.logout", Delete, "/api/auth", Safe, "Log out (1.2) and forget the session", &[]) },
     c("energy.users.register", Post, "/api/users", UnsentOnly, "Register a user (1.3)", &[
         b("Usr_Name", Text, Y, "登录名"),
         b("Usr_Password", Text, Y, "用户密码"),

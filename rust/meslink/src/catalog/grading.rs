@@ -1,7 +1,8 @@
 //! The capacity-grading cabinet MES call (seed 001).
 
 use super::{
-    p, Answer, BodyEncoding, CallSpec, HttpMethod, Location::*, ParamKind::*, RetryClass, Server,
+    p, Answer, BodyEncoding, CallSpec, Handling, HttpMethod, Location::*, ParamKind::*, RetryClass,
+    Server,
 };
 
 pub static CALLS: &[CallSpec] = &[CallSpec {
@@ -34,4 +35,5 @@ pub static CALLS: &[CallSpec] = &[CallSpec {
     answer: Answer::Json,
     record: Some("GradingRecord"),
     c_export: true,
+    handling: Handling::Plain,
 }];

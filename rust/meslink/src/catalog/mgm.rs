@@ -6,7 +6,8 @@
 //! catalog and the coverage table show them, opened as stream and transfer handles.
 
 use super::{
-    p, Answer, BodyEncoding, CallSpec, HttpMethod, Location::*, ParamKind::*, RetryClass, Server,
+    p, Answer, BodyEncoding, CallSpec, Handling, HttpMethod, Location::*, ParamKind::*, RetryClass,
+    Server,
 };
 
 pub static CALLS: &[CallSpec] = &[
@@ -38,6 +39,7 @@ pub static CALLS: &[CallSpec] = &[
         answer: Answer::Json,
         record: None,
         c_export: false,
+        handling: Handling::TokenGet,
     },
     CallSpec {
         id: "mgm.token.refresh",
@@ -68,6 +70,7 @@ pub static CALLS: &[CallSpec] = &[
         answer: Answer::Json,
         record: None,
         c_export: false,
+        handling: Handling::TokenRefresh,
     },
     CallSpec {
         id: "mgm.organization",
@@ -82,6 +85,7 @@ pub static CALLS: &[CallSpec] = &[
         answer: Answer::Model("OrgNode"),
         record: None,
         c_export: false,
+        handling: Handling::Resource("get_organization"),
     },
     CallSpec {
         id: "mgm.sys_info",
@@ -96,6 +100,7 @@ pub static CALLS: &[CallSpec] = &[
         answer: Answer::ModelMap("SysInfo"),
         record: None,
         c_export: false,
+        handling: Handling::Resource("get_sys_info"),
     },
     CallSpec {
         id: "mgm.realtime",
@@ -119,6 +124,7 @@ pub static CALLS: &[CallSpec] = &[
         answer: Answer::Json,
         record: None,
         c_export: false,
+        handling: Handling::Plain,
     },
     CallSpec {
         id: "mgm.file_transfer",
@@ -146,5 +152,6 @@ pub static CALLS: &[CallSpec] = &[
         answer: Answer::Json,
         record: None,
         c_export: false,
+        handling: Handling::Plain,
     },
 ];

@@ -200,6 +200,31 @@ pub struct CallSpec {
     pub record: Option<&'static str>,
     /// Whether the C ABI has a named export `meslink_<id>` for it (generated).
     pub c_export: bool,
+    /// What its server module does beyond the table (a login, a token grant, ...).
+    pub handling: Handling,
+}
+
+/// How a server module treats a call beyond building its request from the table: the
+/// per-call special cases, as a column rather than as ids in the server modules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handling {
+    /// Sent as the table says; the answer read in the server's format.
+    Plain,
+    /// Logs in (with the configured credentials unless the parameters name others); the
+    /// token or session stays inside the client.
+    Login,
+    /// Ends the session.
+    Logout,
+    /// The machine-tool platform's token grant (`get_access_token`); tokens stay inside.
+    TokenGet,
+    /// The machine-tool platform's token refresh (`refresh_token`).
+    TokenRefresh,
+    /// A machine-tool platform `/resource` call with this `func`, behind the token and
+    /// the call budget.
+    Resource(&'static str),
+    /// Done only when the answer's field is this text (the SN upload's `"msg": "OK"`);
+    /// any other text is the server's refusal.
+    AckWhen(&'static str, &'static str),
 }
 
 pub(crate) const fn p(
@@ -539,6 +564,7 @@ pub fn to_json() -> Value {
             },
             "record": c.record,
             "c_export": c.c_export,
+            "handling": format!("{:?}", c.handling),
         })
     });
     Value::Array(calls.collect())

@@ -8,7 +8,8 @@
 //! `servers::trace`, not as a flat JSON body.
 
 use super::{
-    p, Answer, BodyEncoding, CallSpec, HttpMethod, Location::*, ParamKind::*, RetryClass, Server,
+    p, Answer, BodyEncoding, CallSpec, Handling, HttpMethod, Location::*, ParamKind::*, RetryClass,
+    Server,
 };
 
 pub static CALLS: &[CallSpec] = &[CallSpec {
@@ -56,4 +57,5 @@ pub static CALLS: &[CallSpec] = &[CallSpec {
     answer: Answer::Model("TraceResult"),
     record: None,
     c_export: false,
+    handling: Handling::Plain,
 }];

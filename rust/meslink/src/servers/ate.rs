@@ -5,10 +5,9 @@
 //! document says), and on a 401 the client logs in once more and repeats the call.
 
 use super::{build_request, drf_message, http_error};
-use crate::catalog::{self, CallSpec, Params};
+use crate::catalog::{self, Answer as Typed, CallSpec, Handling, Params};
 pub(crate) type AteCtx = super::Ctx<AteState>;
 use crate::config::AteConfig;
-use crate::models::SnDetail;
 use crate::token::{Token, TokenCache};
 use crate::transport::{Answer, Body, Request};
 use crate::{Error, ErrorKind, Result, Secret};
@@ -31,7 +30,7 @@ fn section(ctx: &AteCtx) -> Result<&AteConfig> {
 
 pub(crate) async fn call(ctx: &AteCtx, spec: &'static CallSpec, params: Params) -> Result<Value> {
     let cfg = section(ctx)?;
-    if spec.id == "ate.login" {
+    if spec.handling == Handling::Login {
         return explicit_login(ctx, cfg, &params).await;
     }
     let mut req = build_request(spec, &cfg.base_url, &params);
@@ -133,25 +132,28 @@ pub(crate) fn read_answer(spec: &'static CallSpec, answer: &Answer) -> Result<Va
         return Err(http_error(answer));
     }
     let value = answer.json()?;
-    match spec.id {
-        "ate.sn_detail.upload" => match value.get("msg").and_then(Value::as_str) {
-            Some("OK") => Ok(value),
+    if let Handling::AckWhen(field, ok) = spec.handling {
+        return match value.get(field).and_then(Value::as_str) {
+            Some(text) if text == ok => Ok(value),
             Some(_) => Err(Error::from_server(
                 ErrorKind::Business,
                 drf_message(&value).unwrap_or_default(),
             )
             .with_status(answer.status)),
             None => Err(Error::protocol(format!(
-                "the upload answer has no \"msg\": {}",
+                "the answer has no {field:?}: {}",
                 crate::transport::excerpt(&answer.body)
             ))),
-        },
-        "ate.sn_detail.get" => {
-            serde_json::from_value::<SnDetail>(value.clone()).map_err(|e| {
-                Error::protocol(format!("the work order answer has the wrong shape: {e}"))
-            })?;
-            Ok(value)
-        }
-        _ => Ok(value),
+        };
     }
+    // A typed answer must have its model's shape (a work order's four counters).
+    if let Typed::Model(model) = spec.answer {
+        crate::models::typed_json(model, value.clone()).map_err(|e| {
+            Error::protocol(format!(
+                "the {model} answer has the wrong shape: {}",
+                e.message
+            ))
+        })?;
+    }
+    Ok(value)
 }

@@ -15,7 +15,7 @@ mod upload;
 pub use crate::config::EnergyConfig;
 pub use pages::FIRST_PAGE;
 
-use crate::catalog::{BodyEncoding, CallSpec, Params};
+use crate::catalog::{BodyEncoding, CallSpec, Handling, Params};
 pub(crate) type EnergyCtx = super::Ctx<EnergyState>;
 use crate::config::ClientConfig;
 use crate::servers::build_request;
@@ -40,9 +40,9 @@ pub(crate) async fn call(
     params: Params,
 ) -> Result<Value> {
     let cfg = section(&ctx.config)?;
-    match spec.id {
-        "energy.auth.login" => return session::explicit_login(ctx, cfg, &params).await,
-        "energy.auth.logout" => return session::logout(ctx, cfg).await,
+    match spec.handling {
+        Handling::Login => return session::explicit_login(ctx, cfg, &params).await,
+        Handling::Logout => return session::logout(ctx, cfg).await,
         _ => {}
     }
     let req = match spec.body {

@@ -22,7 +22,7 @@ pub use stream::{Overflow, Stream, StreamEvent, StreamOptions, StreamStats};
 pub use transfer::{Md5Of, Transfer, TransferProgress, TransferRequest};
 pub use transfer_codes::{transfer_code_meaning, TRANSFER_CODES};
 
-use crate::catalog::{CallSpec, HttpMethod, Params};
+use crate::catalog::{CallSpec, Handling, HttpMethod, Params};
 pub(crate) type MgmCtx = super::Ctx<MgmState>;
 use crate::transport::Answer;
 use crate::{Error, Result, Secret};
@@ -60,9 +60,9 @@ pub(crate) fn session(ctx: &MgmCtx) -> Result<(&MgmConfig, &Session)> {
 
 pub(crate) async fn call(ctx: &MgmCtx, spec: &'static CallSpec, params: Params) -> Result<Value> {
     let (cfg, session) = session(ctx)?;
-    match spec.id {
-        "mgm.token.get" => tokens::explicit_get(ctx, cfg, session, &params).await,
-        "mgm.token.refresh" => tokens::explicit_refresh(ctx, cfg, session, &params).await,
+    match spec.handling {
+        Handling::TokenGet => tokens::explicit_get(ctx, cfg, session, &params).await,
+        Handling::TokenRefresh => tokens::explicit_refresh(ctx, cfg, session, &params).await,
         _ if spec.method == HttpMethod::Socket => Err(Error::invalid(format!(
             "{} is a live socket session: open it as a stream or transfer",
             spec.id

@@ -3,19 +3,13 @@
 
 use super::MgmCtx;
 use super::{codes, read_answer, tokens, MgmConfig, Session};
-use crate::catalog::{CallSpec, Params, RetryClass};
+use crate::catalog::{CallSpec, Handling, Params, RetryClass};
 use crate::models::{FromAnswer, OrgLevel, OrgNode, SysInfo};
 use crate::servers::build_request;
 use crate::transport::Body;
 use crate::{Error, Result};
 use serde_json::{json, Value};
 use std::time::Duration;
-
-/// The `func` of each resource call.
-const FUNCS: [(&str, &str); 2] = [
-    ("mgm.organization", "get_organization"),
-    ("mgm.sys_info", "get_sys_info"),
-];
 
 /// How long, in windows, the client keeps waiting and repeating while the server answers
 /// 3009 before the caller gets the error. `timeout_ms` bounds the wait as well: whichever
@@ -37,11 +31,12 @@ pub(crate) async fn call(
     spec: &'static CallSpec,
     data: Value,
 ) -> Result<Value> {
-    let func = FUNCS
-        .iter()
-        .find(|(id, _)| *id == spec.id)
-        .map(|(_, f)| *f)
-        .ok_or_else(|| Error::internal(format!("{} has no resource func", spec.id)))?;
+    let Handling::Resource(func) = spec.handling else {
+        return Err(Error::internal(format!(
+            "{} is not a resource call",
+            spec.id
+        )));
+    };
     let mut req = build_request(spec, &cfg.base_url, &Params::new());
     // Every attempt that may reach the server must hold a slot of the call budget, so the
     // transport repeats only requests that never left (a refused connection); transient
