@@ -19,6 +19,33 @@ pub(crate) struct Client {
 
 impl Client {
     /// The core client, or a `Closed` error once closed.
+    /// `call` or `call_typed`: the parameters parsed, the GIL released while it runs.
+    fn answer_text(
+        &self,
+        py: Python<'_>,
+        id: &str,
+        params_json: Option<&str>,
+        typed: bool,
+    ) -> PyResult<String> {
+        let client = self.client().map_err(|e| to_py(py, e))?;
+        let params = match params_json {
+            Some(text) => {
+                serde_json::from_str(text).map_err(|e| to_py(py, meslink::Error::from(e)))?
+            }
+            None => Value::Null,
+        };
+        let answer = async {
+            if typed {
+                client.call_typed(id, params).await
+            } else {
+                client.call(id, params).await
+            }
+        };
+        wait(py, answer)?
+            .map(|v| v.to_string())
+            .map_err(|e| to_py(py, e))
+    }
+
     pub(crate) fn client(&self) -> Result<meslink::Client, meslink::Error> {
         self.inner
             .lock()
@@ -46,32 +73,14 @@ impl Client {
     /// answers the server's JSON as text.
     #[pyo3(signature = (id, params_json=None))]
     fn call(&self, py: Python<'_>, id: &str, params_json: Option<&str>) -> PyResult<String> {
-        let client = self.client().map_err(|e| to_py(py, e))?;
-        let params = match params_json {
-            Some(text) => {
-                serde_json::from_str(text).map_err(|e| to_py(py, meslink::Error::from(e)))?
-            }
-            None => Value::Null,
-        };
-        wait(py, client.call(id, params))?
-            .map(|v| v.to_string())
-            .map_err(|e| to_py(py, e))
+        self.answer_text(py, id, params_json, false)
     }
 
     /// The typed call: as `call`, but answers the call's model as JSON text, normalised
     /// by the core (what the generated methods read their models from).
     #[pyo3(signature = (id, params_json=None))]
     fn call_typed(&self, py: Python<'_>, id: &str, params_json: Option<&str>) -> PyResult<String> {
-        let client = self.client().map_err(|e| to_py(py, e))?;
-        let params = match params_json {
-            Some(text) => {
-                serde_json::from_str(text).map_err(|e| to_py(py, meslink::Error::from(e)))?
-            }
-            None => Value::Null,
-        };
-        wait(py, client.call_typed(id, params))?
-            .map(|v| v.to_string())
-            .map_err(|e| to_py(py, e))
+        self.answer_text(py, id, params_json, true)
     }
 
     /// Every item of a paged list (energy `*.list` calls with `Per_Page_Counts` /
