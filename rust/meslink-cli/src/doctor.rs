@@ -60,7 +60,12 @@ pub fn run(args: &[String]) -> Result<bool, Error> {
 
 /// The rows as aligned columns: server, check, result, detail.
 fn table(rows: &[Row], colour: bool) -> String {
-    let server_w = rows.iter().map(|r| r.server.len()).max().unwrap_or(0).max(6);
+    let server_w = rows
+        .iter()
+        .map(|r| r.server.len())
+        .max()
+        .unwrap_or(0)
+        .max(6);
     let check_w = rows.iter().map(|r| r.check.len()).max().unwrap_or(0);
     let mut out = format!(
         "{:<server_w$}  {:<check_w$}  {:<6}  DETAIL\n",
@@ -105,7 +110,10 @@ mod tests {
             },
         ];
         let plain = table(&rows, false);
-        assert!(plain.contains("ate     tcp connect  FAIL    refused\n"), "{plain}");
+        assert!(
+            plain.contains("ate     tcp connect  FAIL    refused\n"),
+            "{plain}"
+        );
         assert!(!plain.contains('\x1b'));
         assert!(table(&rows, true).contains("\x1b[31;1mFAIL  \x1b[0m"));
     }

@@ -44,7 +44,11 @@ pub fn servers(config: &ClientConfig) -> Vec<Server> {
         })
     };
     if let Some(c) = &config.ate {
-        add("ate", &c.base_url, Some(("ate.login", "ate.emp_no and ate.password")));
+        add(
+            "ate",
+            &c.base_url,
+            Some(("ate.login", "ate.emp_no and ate.password")),
+        );
     }
     if let Some(c) = &config.grading {
         add("grading", &c.base_url, None);
@@ -53,7 +57,11 @@ pub fn servers(config: &ClientConfig) -> Vec<Server> {
         add("trace", &c.base_url, None);
     }
     if let Some(c) = &config.mgm {
-        add("mgm", &c.base_url, Some(("mgm.token.get", "mgm.app_key and mgm.app_secret")));
+        add(
+            "mgm",
+            &c.base_url,
+            Some(("mgm.token.get", "mgm.app_key and mgm.app_secret")),
+        );
     }
     if let Some(c) = &config.energy {
         add(
@@ -113,13 +121,20 @@ fn run(report: &mut Report, server: &Server, config: &ClientConfig, client: &Cli
             report.row(
                 "name resolution",
                 Outcome::Fail,
-                format!("base_url {:?} is not an http(s) URL with a host", server.base_url),
+                format!(
+                    "base_url {:?} is not an http(s) URL with a host",
+                    server.base_url
+                ),
             );
             report.skip_rest(0, "no host");
             return;
         }
     };
-    let host = url.host_str().unwrap_or_default().trim_matches(['[', ']']).to_owned();
+    let host = url
+        .host_str()
+        .unwrap_or_default()
+        .trim_matches(['[', ']'])
+        .to_owned();
     let port = url.port_or_known_default().unwrap_or(80);
     let secure = url.scheme() == "https";
 
@@ -188,9 +203,17 @@ fn run(report: &mut Report, server: &Server, config: &ClientConfig, client: &Cli
 
     // Login.
     match server.login {
-        None => report.row("login", Outcome::Skipped, "none: its requests are signed or open"),
+        None => report.row(
+            "login",
+            Outcome::Skipped,
+            "none: its requests are signed or open",
+        ),
         Some((id, settings)) => match client.call_blocking(id, json!({})) {
-            Ok(_) => report.row("login", Outcome::Ok, format!("{id} accepted the credentials")),
+            Ok(_) => report.row(
+                "login",
+                Outcome::Ok,
+                format!("{id} accepted the credentials"),
+            ),
             Err(e) => report.row("login", Outcome::Fail, login_words(&e, settings)),
         },
     }
@@ -248,7 +271,10 @@ fn login_words(e: &Error, settings: &str) -> String {
 /// This machine's clock against the server's `Date` header (one-second resolution).
 fn clock(date: Option<&str>) -> (Outcome, String) {
     let Some(date) = date else {
-        return (Outcome::Warn, "the server sent no Date header: not checked".to_owned());
+        return (
+            Outcome::Warn,
+            "the server sent no Date header: not checked".to_owned(),
+        );
     };
     let server = match chrono::DateTime::parse_from_rfc2822(date) {
         Ok(d) => d.timestamp(),
@@ -257,7 +283,10 @@ fn clock(date: Option<&str>) -> (Outcome, String) {
     let skew = chrono::Utc::now().timestamp() - server;
     let side = if skew > 0 { "ahead of" } else { "behind" };
     match skew.abs() {
-        s if s <= SKEW_OK => (Outcome::Ok, format!("within {} s of the server's", s.max(1))),
+        s if s <= SKEW_OK => (
+            Outcome::Ok,
+            format!("within {} s of the server's", s.max(1)),
+        ),
         s if s <= SKEW_FAIL => (
             Outcome::Warn,
             format!("this machine's clock is {s} s {side} the server's; set it with NTP"),

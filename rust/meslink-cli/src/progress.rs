@@ -72,7 +72,10 @@ impl Bar {
     }
 
     fn line(&self, done: u64) -> String {
-        let filled = (done * WIDTH).checked_div(self.total).unwrap_or(WIDTH).min(WIDTH);
+        let filled = (done * WIDTH)
+            .checked_div(self.total)
+            .unwrap_or(WIDTH)
+            .min(WIDTH);
         let percent = (done * 100).checked_div(self.total).unwrap_or(100);
         let (rate, eta) = match self.rate() {
             Some(r) if r > 0.0 => (
@@ -135,7 +138,10 @@ mod tests {
     fn the_bar_shows_percent_and_no_rate_before_there_is_one() {
         let bar = Bar::new(200, false);
         let line = bar.line(50);
-        assert!(line.starts_with("[#######.......................]  25 %"), "{line}");
+        assert!(
+            line.starts_with("[#######.......................]  25 %"),
+            "{line}"
+        );
         assert!(line.ends_with("-  ETA -"), "{line}");
     }
 }

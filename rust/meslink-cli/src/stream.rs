@@ -62,10 +62,7 @@ pub fn run(args: &[String]) -> Result<(), Error> {
     }
     let colour = stdout_colour();
     if !json {
-        eprintln!(
-            "streaming machine {}; Ctrl+C stops",
-            machines.join(", ")
-        );
+        eprintln!("streaming machine {}; Ctrl+C stops", machines.join(", "));
     }
     let mut out = std::io::stdout().lock();
     let outcome = loop {

@@ -5,9 +5,9 @@
 use crate::interrupt::Interrupt;
 use crate::options::{unexpected, Args};
 use crate::progress::{bytes, duration, Bar};
+use md5::{Digest, Md5};
 use meslink::mgm::{StreamTransport, TransferRequest};
 use meslink::{Client, Error, ErrorKind};
-use md5::{Digest, Md5};
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

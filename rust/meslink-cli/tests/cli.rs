@@ -103,7 +103,9 @@ fn call_prints_the_answer_or_the_error() {
 
 #[test]
 fn every_command_has_help() {
-    for command in ["demo", "call", "sim", "catalog", "spool"] {
+    for command in [
+        "demo", "call", "stream", "upload", "doctor", "sim", "catalog", "spool",
+    ] {
         for flag in ["--help", "-h"] {
             let out = meslink(&[command, flag]);
             let text = String::from_utf8_lossy(&out.stdout);
