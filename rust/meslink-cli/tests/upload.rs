@@ -139,3 +139,67 @@ fn upload_checks_its_arguments_before_connecting() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("needs --machine ID"), "{stderr}");
 }
+
+#[test]
+fn an_upload_stopped_by_ctrl_c_resumes_when_run_again() {
+    use std::io::{BufRead, BufReader};
+    let sim = Sim::start_background(Default::default()).unwrap();
+    let dir = TempDir::new();
+    let path = dir.0.join("O2002.nc");
+    let data: Vec<u8> = (0..SIZE).map(|i| (i.wrapping_mul(7) % 241) as u8).collect();
+    std::fs::write(&path, &data).unwrap();
+    let command = || {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_meslink"));
+        c.arg("upload")
+            .arg(&path)
+            .args(["--machine", MACHINE, "--cloud-path", "/nc_prog"])
+            .args(["--config-json", &config(&sim)]);
+        c
+    };
+
+    // The first run is stopped with Ctrl+C at its first progress line (a tenth of the way).
+    let mut child = command()
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    loop {
+        let mut line = String::new();
+        assert!(stderr.read_line(&mut line).unwrap() > 0, "{seen}");
+        seen.push_str(&line);
+        if line.starts_with('[') && !line.contains("  0 %") {
+            break;
+        }
+    }
+    let sent = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "{seen}{rest}");
+    assert!(rest.contains("the same command resumes"), "{seen}{rest}");
+    assert!(sim.state().mgm_received_files().is_empty(), "{seen}{rest}");
+
+    // The second run starts where the machine's bytes end and completes the file.
+    let out = command().output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let files = sim.state().mgm_received_files();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].seeks.len(), 2, "{:?}", files[0].seeks);
+    assert!(files[0].seeks[1] > 0, "{:?}", files[0].seeks);
+    assert_eq!(files[0].md5, hex_md5(&data));
+    assert!(
+        stdout.contains(&format!("md5 {}\n", files[0].md5)),
+        "{stdout}"
+    );
+}
