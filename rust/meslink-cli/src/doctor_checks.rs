@@ -4,7 +4,7 @@
 //! cannot run because an earlier one failed is skipped, not failed again.
 
 use meslink::{Client, ClientConfig, Error};
-use serde_json::json;
+use serde_json::{json, Value};
 use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
 use std::time::{Duration, Instant};
 
@@ -25,18 +25,24 @@ pub struct Row {
     pub detail: String,
 }
 
-/// A configured server: its section name, its base URL, the call that logs in and the
-/// settings that call uses.
+/// A configured server: its section name, its base URL, and how it logs in.
 pub struct Server {
     pub name: &'static str,
     pub base_url: String,
-    pub login: Option<(&'static str, &'static str)>,
+    pub login: Option<Login>,
+}
+
+/// The call that logs in, its parameters, and the settings it takes them from.
+pub struct Login {
+    pub call: &'static str,
+    pub params: Value,
+    pub settings: &'static str,
 }
 
 /// The servers a configuration names, in the README's order.
 pub fn servers(config: &ClientConfig) -> Vec<Server> {
     let mut out = Vec::new();
-    let mut add = |name, base_url: &str, login: Option<(&'static str, &'static str)>| {
+    let mut add = |name, base_url: &str, login: Option<Login>| {
         out.push(Server {
             name,
             base_url: base_url.to_owned(),
@@ -44,11 +50,12 @@ pub fn servers(config: &ClientConfig) -> Vec<Server> {
         })
     };
     if let Some(c) = &config.ate {
-        add(
-            "ate",
-            &c.base_url,
-            Some(("ate.login", "ate.emp_no and ate.password")),
-        );
+        let login = Login {
+            call: "ate.login",
+            params: json!({}),
+            settings: "ate.emp_no and ate.password",
+        };
+        add("ate", &c.base_url, Some(login));
     }
     if let Some(c) = &config.grading {
         add("grading", &c.base_url, None);
@@ -57,18 +64,22 @@ pub fn servers(config: &ClientConfig) -> Vec<Server> {
         add("trace", &c.base_url, None);
     }
     if let Some(c) = &config.mgm {
-        add(
-            "mgm",
-            &c.base_url,
-            Some(("mgm.token.get", "mgm.app_key and mgm.app_secret")),
-        );
+        let login = Login {
+            call: "mgm.token.get",
+            params: json!({}),
+            settings: "mgm.app_key and mgm.app_secret",
+        };
+        add("mgm", &c.base_url, Some(login));
     }
     if let Some(c) = &config.energy {
-        add(
-            "energy",
-            &c.base_url,
-            Some(("energy.auth.login", "energy.username and energy.password")),
-        );
+        // The generic call takes the credentials as parameters (the client's own
+        // login on first use reads them from the configuration).
+        let login = Login {
+            call: "energy.auth.login",
+            params: json!({"Usr_Name": c.username, "Usr_Password": c.password.expose()}),
+            settings: "energy.username and energy.password",
+        };
+        add("energy", &c.base_url, Some(login));
     }
     out
 }
@@ -202,19 +213,19 @@ fn run(report: &mut Report, server: &Server, config: &ClientConfig, client: &Cli
     };
 
     // Login.
-    match server.login {
+    match &server.login {
         None => report.row(
             "login",
             Outcome::Skipped,
             "none: its requests are signed or open",
         ),
-        Some((id, settings)) => match client.call_blocking(id, json!({})) {
+        Some(login) => match client.call_blocking(login.call, login.params.clone()) {
             Ok(_) => report.row(
                 "login",
                 Outcome::Ok,
-                format!("{id} accepted the credentials"),
+                format!("{} accepted the credentials", login.call),
             ),
-            Err(e) => report.row("login", Outcome::Fail, login_words(&e, settings)),
+            Err(e) => report.row("login", Outcome::Fail, login_words(&e, login.settings)),
         },
     }
 

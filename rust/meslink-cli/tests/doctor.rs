@@ -66,14 +66,15 @@ fn a_refused_port_is_reported_and_the_exit_status_is_not_zero() {
 fn a_wrong_password_is_reported_and_a_good_configuration_passes() {
     let sim = Sim::start_background(Default::default()).unwrap();
     let url = sim.base_url();
-    let config = |password: &str| {
+    let config = |ate_password: &str, energy_password: &str| {
         serde_json::json!({
-            "ate": {"base_url": url, "emp_no": "ate", "password": password},
+            "ate": {"base_url": url, "emp_no": "ate", "password": ate_password},
             "mgm": {"base_url": format!("{url}/v1"),
-                    "app_key": "meslink-app", "app_secret": "meslink-secret"}
+                    "app_key": "meslink-app", "app_secret": "meslink-secret"},
+            "energy": {"base_url": url, "username": "admin", "password": energy_password}
         })
     };
-    let out = doctor(&config("not-the-password"));
+    let out = doctor(&config("not-the-password", "not-this-one-either"));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     let login = line(&stdout, "ate", "login");
@@ -83,13 +84,25 @@ fn a_wrong_password_is_reported_and_a_good_configuration_passes() {
         "{login}"
     );
     assert!(line(&stdout, "mgm", "login").contains(" ok "), "{stdout}");
+    let login = line(&stdout, "energy", "login");
+    assert!(
+        login.contains("FAIL") && login.contains("check energy.username and energy.password"),
+        "{login}"
+    );
+    assert!(stdout.contains("2 check(s) failed"), "{stdout}");
+    // Passwords never appear, not even the wrong ones.
+    assert!(!stdout.contains("not-the-password") && !stdout.contains("not-this-one"));
 
-    let out = doctor(&config("Windows123."));
+    let out = doctor(&config("Windows123.", "admin123"));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
     for check in ["name resolution", "tcp connect", "login", "clock"] {
         assert!(line(&stdout, "ate", check).contains(" ok "), "{stdout}");
     }
+    assert!(
+        line(&stdout, "energy", "login").contains(" ok "),
+        "{stdout}"
+    );
     assert!(line(&stdout, "ate", "tls").contains("not used"), "{stdout}");
     let limit = line(&stdout, "mgm", "call limit");
     assert!(limit.contains("200 calls a 60 s window"), "{limit}");
