@@ -33,10 +33,15 @@ fi
 
 work="$(mktemp -d)"
 sim_pid=""
-cleanup() {
+cleanup() { # keeps the script's own exit status (the simulator's is not ours)
+    local status=$?
     exec 3>&- 2>/dev/null || true
-    [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null
+    if [ -n "$sim_pid" ]; then
+        kill "$sim_pid" 2>/dev/null || true
+        wait "$sim_pid" 2>/dev/null || true
+    fi
     rm -rf "$work"
+    exit "$status"
 }
 trap cleanup EXIT
 
