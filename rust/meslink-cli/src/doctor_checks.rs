@@ -186,6 +186,9 @@ fn run(report: &mut Report, server: &Server, config: &ClientConfig, client: &Cli
     }
 
     // TLS, and the answer whose Date gives the server's clock.
+    if !secure {
+        report.row("tls", Outcome::Skipped, "not used: base_url is http://");
+    }
     let probe = meslink::runtime::block_on(client.probe(url.as_str())).and_then(|r| r);
     let date = match probe {
         Ok(p) => {
@@ -195,18 +198,16 @@ fn run(report: &mut Report, server: &Server, config: &ClientConfig, client: &Cli
                     Outcome::Ok,
                     format!("certificate accepted (GET base_url: HTTP {})", p.status),
                 );
-            } else {
-                report.row("tls", Outcome::Skipped, "not used: base_url is http://");
             }
             p.date
         }
         Err(e) => {
-            let words = if e.is_certificate_refusal() {
-                e.message.clone()
-            } else {
-                format!("GET base_url failed: {e}")
+            let (check, words) = match (secure, e.is_certificate_refusal()) {
+                (true, true) => ("tls", e.message.clone()),
+                (true, false) => ("tls", format!("GET base_url failed: {e}")),
+                (false, _) => ("http", format!("GET base_url failed: {e}")),
             };
-            report.row("tls", Outcome::Fail, words);
+            report.row(check, Outcome::Fail, words);
             report.skip_rest(2, "the server was not reached");
             return;
         }
