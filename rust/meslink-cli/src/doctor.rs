@@ -16,7 +16,8 @@ a table, one row a check:
   tcp connect       a connection to its port is accepted (connect_timeout_ms)
   tls               for https://, the server's certificate passes the checks the calls
                     use (the system's roots, tls.ca_file, tls.pinned_cert); what is wrong
-                    with it otherwise, in plain words
+                    with it otherwise, in plain words (for http://, a failed request
+                    is an \"http\" row)
   login             the configured credentials are accepted (ate.login, mgm.token.get,
                     energy.auth.login; the energy session is logged out again)
   clock             this machine's clock against the server's Date header (a warning

@@ -7,7 +7,7 @@ use crate::options::{unexpected, Args};
 use crate::progress::{bytes, duration, Bar};
 use md5::{Digest, Md5};
 use meslink::mgm::{StreamTransport, TransferRequest};
-use meslink::{Client, Error, ErrorKind};
+use meslink::{Client, Error};
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -140,7 +140,7 @@ fn send(client: &Client, request: TransferRequest) -> Result<Option<u8>, Error> 
             Ok(None) => {}
             Err(e) => {
                 bar.finish();
-                if e.kind != ErrorKind::InvalidArgument {
+                if e.is_transient() {
                     eprintln!("the same command resumes from what the machine holds");
                 }
                 return Err(e);
