@@ -13,8 +13,8 @@
 #     lib/cmake/meslink/meslinkConfigVersion.cmake
 #
 # The version is the workspace's one version (Cargo.toml, [workspace.package]). The
-# libraries are those cargo built for the profile (`cargo build -p meslink-ffi` is run
-# first; it does nothing when they are fresh), so a test run's debug build is reused.
+# libraries are those cargo built for the profile (`cargo build -p meslink-ffi` runs first:
+# with a build in place it does nothing or only relinks), so a test run's build is reused.
 #
 # Usage: tools/sdk.sh [--release] [--strip-debug] [--out DIR]     (default DIR: dist)
 #   --strip-debug   drops the debug info from the SDK's copies (a debug build's libraries
@@ -38,6 +38,7 @@ while [ $# -gt 0 ]; do
 done
 case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
 
+[ "$(uname -s)" = Linux ] || { echo "sdk.sh: lays out the Linux SDK; this is $(uname -s)" >&2; exit 1; }
 cd "$root"
 version="$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml)"
 major="${version%%.*}"
