@@ -185,7 +185,11 @@ fn an_upload_stopped_by_ctrl_c_resumes_when_run_again() {
     assert!(rest.contains("the same command resumes"), "{seen}{rest}");
     assert!(sim.state().mgm_received_files().is_empty(), "{seen}{rest}");
 
-    // The second run starts where the machine's bytes end and completes the file.
+    // The second run starts where the machine's bytes end and completes the file. It
+    // waits until the simulator has read what the stopped run had already sent: the
+    // simulator adds any session's chunks to the file, so a second session opened while
+    // the first one's last chunks are still being read would interleave with them.
+    settled(&sim);
     let out = command().output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -202,4 +206,33 @@ fn an_upload_stopped_by_ctrl_c_resumes_when_run_again() {
         stdout.contains(&format!("md5 {}\n", files[0].md5)),
         "{stdout}"
     );
+}
+
+/// Waits (5 s at most) until the bytes the simulator holds of a partial file stop growing.
+fn settled(sim: &Sim) {
+    let mut last = None;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let held = held_bytes(sim);
+        if held.is_some() && held == last {
+            return;
+        }
+        last = held;
+    }
+    panic!("the simulator's partial file did not settle: {last:?}");
+}
+
+/// `mgm.transfer.partials[0].held` of the simulator's `GET /_sim/state`.
+fn held_bytes(sim: &Sim) -> Option<u64> {
+    use std::io::{Read, Write};
+    let addr = sim.base_url().trim_start_matches("http://").to_owned();
+    let mut tcp = std::net::TcpStream::connect(addr).ok()?;
+    tcp.write_all(b"GET /_sim/state HTTP/1.0\r\nHost: sim\r\n\r\n")
+        .ok()?;
+    let mut answer = String::new();
+    tcp.read_to_string(&mut answer).ok()?;
+    let body = answer.split_once("\r\n\r\n")?.1;
+    let state: serde_json::Value = serde_json::from_str(body).ok()?;
+    state["mgm"]["transfer"]["partials"][0]["held"].as_u64()
 }
