@@ -189,6 +189,19 @@ fn call(args: &[String]) -> Result<(), Error> {
         }
     }
     let id = id.ok_or_else(|| Error::invalid("meslink call needs a call id"))?;
+    // The two socket sessions have their own commands.
+    let command = match id.as_str() {
+        "mgm.realtime" => Some("meslink stream --machine ID (see meslink stream --help)"),
+        "mgm.file_transfer" => {
+            Some("meslink upload FILE --machine ID --cloud-path PATH (see meslink upload --help)")
+        }
+        _ => None,
+    };
+    if let Some(command) = command {
+        return Err(Error::invalid(format!(
+            "{id} is a live socket session, not a request; from the shell: {command}"
+        )));
+    }
     let config =
         config.ok_or_else(|| Error::invalid("meslink call needs --config or --config-json"))?;
     let client = Client::from_json(&config)?;
