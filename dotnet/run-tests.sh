@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The C# layer on Mono: builds libmeslink.so and the simulator (cargo), compiles MesLink.dll,
-# the NUnit 2.6 tests and the Station example with mcs into dotnet/build/, runs the example
+# the NUnit 2.6 tests and the Station example with mcs into dotnet/build/, compiles with the
+# README's own mcs lines (which must keep working as written), runs the example
 # against the simulator, then the tests with nunit-console. Exits non-zero on any failure.
 #
 #   bash dotnet/run-tests.sh [nunit-console options, e.g. -run=MesLink.Tests.ClientTests]
@@ -62,6 +63,17 @@ mcs "${mcs_flags[@]}" -unsafe -target:library -out:"$out/MesLink.Tests.dll" \
 
 say "mcs Station.exe"
 mcs "${mcs_flags[@]}" -target:exe -out:"$out/Station.exe" -r:"$out/MesLink.dll" dotnet/examples/Station.cs
+
+say "the README's C# build lines, as written"
+# A user compiles with the README's mcs lines, not with this script's flags: run them from
+# a scratch directory that sees dotnet/ (they write MesLink.dll and Station.exe there).
+readme_build=$(mktemp -d)
+ln -s "$root/dotnet" "$readme_build/dotnet"
+grep '^mcs ' README.md >"$readme_build/build.sh"
+[ "$(wc -l <"$readme_build/build.sh")" -eq 2 ] || { echo "README: the C# section's two mcs lines are missing"; exit 1; }
+(cd "$readme_build" && bash -e build.sh)
+[ -f "$readme_build/MesLink.dll" ] && [ -f "$readme_build/Station.exe" ]
+rm -rf "$readme_build"
 
 # Mono resolves DllImport("meslink") to libmeslink.so in the assembly's directory (no
 # LD_LIBRARY_PATH needed); a copy, so that a later cargo build does not change a running test.

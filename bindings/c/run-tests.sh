@@ -8,6 +8,7 @@
 # and reopened under them), compiles examples/station.c, starts target/debug/meslink-sim,
 # runs them all, then test_meslink, test_stream and test_stress again built with
 # AddressSanitizer (gcc -fsanitize=address, linked to the shared library) and under valgrind.
+# test-sdk.sh tests the C SDK archive of tools/sdk.sh (pkg-config, CMake, the SONAME).
 #
 # test_stress makes MESLINK_STRESS_CALLS calls per thread (default 500 here; 10000 is the
 # full run, by hand); the valgrind run makes 30 (valgrind runs the 16 threads one at a
@@ -143,6 +144,9 @@ for t in "${tests[@]}"; do
     MESLINK_SOAK_SECONDS=$short_soak step "$t (static)" run_if_built "$build/${t}_static"
 done
 step "example station" run_if_built "$build/station"
+# The C SDK as a user gets it (tools/sdk.sh): pkg-config and CMake builds of the example
+# from the unpacked archive, the SONAME; its own simulator.
+step "C SDK (pkg-config, CMake find_package, SONAME)" bash "$here/test-sdk.sh"
 # One sample call of every request call of the catalog (tools/sample_calls.py), as
 # "id<TAB>params" lines.
 samples_tsv="$build/sample-calls.tsv"

@@ -2,7 +2,8 @@
 //!
 //! * `include/meslink.h` (cbindgen, configured by `cbindgen.toml`);
 //! * `dotnet/MesLink/NativeMethods.g.cs` (csbindgen; C# 7.2, no function pointers);
-//! * for a Windows (GNU) target, the DLL's version resource (`build_winres.rs`).
+//! * for a Windows (GNU) target, the DLL's version resource (`build_winres.rs`);
+//! * for a Linux target, the shared library's versioned SONAME (`build_soname.rs`).
 //!
 //! Both are committed and must be byte-for-byte reproducible (CI regenerates them and
 //! fails on a difference: `bindings/c/check-generated.sh`), so nothing here depends on the
@@ -12,6 +13,9 @@ use std::path::{Path, PathBuf};
 
 #[path = "build_winres.rs"]
 mod winres;
+
+#[path = "build_soname.rs"]
+mod soname;
 
 fn main() {
     let crate_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
@@ -26,7 +30,9 @@ fn main() {
 
     header(&crate_dir, &root.join("include/meslink.h"));
     csharp(&crate_dir, &root.join("dotnet/MesLink/NativeMethods.g.cs"));
-    winres::embed_version_resource(&PathBuf::from(std::env::var("OUT_DIR").unwrap()));
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    winres::embed_version_resource(&out_dir);
+    soname::set_soname(&out_dir);
 }
 
 /// Writes `content` to `path` unless it is already there, unchanged.

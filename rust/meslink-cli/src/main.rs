@@ -1,12 +1,21 @@
 //! `meslink`: run a station's shift against the built-in simulator, call any documented
-//! call from the shell, run the simulator, list the catalog.
+//! call from the shell, stream a machine's live data, upload a file to a machine, check
+//! the configured servers, run the simulator, list the catalog, act on a spool.
 
 mod demo;
 mod demo_energy;
 mod demo_mgm;
 mod demo_spool;
 mod demo_trace;
+mod doctor;
+mod doctor_checks;
+mod interrupt;
+mod options;
+mod progress;
 mod spool;
+mod stream;
+mod style;
+mod upload;
 
 use meslink::{catalog, Client, Error};
 use std::process::ExitCode;
@@ -16,6 +25,15 @@ usage:
   meslink demo                         a station's shift against the built-in simulator
   meslink call <id> [PARAMS_JSON] (--config FILE | --config-json JSON)
                                        one documented call; prints the answer as JSON
+  meslink stream --machine ID [--transport raw] [--json] (--config FILE | --config-json JSON)
+                                       a machine's live events until Ctrl+C, reconnects
+                                       shown
+  meslink upload FILE --machine ID --cloud-path PATH [--storage-type 0|1] (--config ...)
+                                       a file to a machine with a progress bar, resumed
+                                       after a broken connection; its md5 at the end
+  meslink doctor (--config FILE | --config-json JSON)
+                                       every configured server checked: name, TCP, TLS,
+                                       login, clock, call limit; a table
   meslink sim [simulator options]      run the simulator (see meslink sim --help)
   meslink catalog [--coverage|--json|--enums|--models]
                                        the implemented calls, the README coverage table,
@@ -76,6 +94,18 @@ fn main() -> ExitCode {
         Some("demo") if help_asked => help(DEMO_USAGE),
         Some("call") if help_asked => help(CALL_USAGE),
         Some("catalog") if help_asked => help(CATALOG_USAGE),
+        Some("stream") if help_asked => help(stream::USAGE),
+        Some("upload") if help_asked => help(upload::USAGE),
+        Some("doctor") if help_asked => help(doctor::USAGE),
+        Some("stream") => stream::run(&args[1..]),
+        Some("upload") => match upload::run(&args[1..]) {
+            Ok(Some(status)) => return ExitCode::from(status),
+            other => other.map(|_| ()),
+        },
+        Some("doctor") => match doctor::run(&args[1..]) {
+            Ok(false) => return ExitCode::FAILURE,
+            other => other.map(|_| ()),
+        },
         Some("demo") => demo::run(),
         Some("call") => call(&args[1..]),
         Some("spool") if args[1..].iter().any(|a| a == "--help" || a == "-h") => {
@@ -159,6 +189,19 @@ fn call(args: &[String]) -> Result<(), Error> {
         }
     }
     let id = id.ok_or_else(|| Error::invalid("meslink call needs a call id"))?;
+    // The two socket sessions have their own commands.
+    let command = match id.as_str() {
+        "mgm.realtime" => Some("meslink stream --machine ID (see meslink stream --help)"),
+        "mgm.file_transfer" => {
+            Some("meslink upload FILE --machine ID --cloud-path PATH (see meslink upload --help)")
+        }
+        _ => None,
+    };
+    if let Some(command) = command {
+        return Err(Error::invalid(format!(
+            "{id} is a live socket session, not a request; from the shell: {command}"
+        )));
+    }
     let config =
         config.ok_or_else(|| Error::invalid("meslink call needs --config or --config-json"))?;
     let client = Client::from_json(&config)?;

@@ -103,7 +103,9 @@ fn call_prints_the_answer_or_the_error() {
 
 #[test]
 fn every_command_has_help() {
-    for command in ["demo", "call", "sim", "catalog", "spool"] {
+    for command in [
+        "demo", "call", "stream", "upload", "doctor", "sim", "catalog", "spool",
+    ] {
         for flag in ["--help", "-h"] {
             let out = meslink(&[command, flag]);
             let text = String::from_utf8_lossy(&out.stdout);
@@ -186,4 +188,18 @@ fn call_closes_its_client_and_refuses_a_nul_before_sending() {
     );
     assert_eq!(sim.state().request_count("ate.sn_detail.upload"), 0);
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn call_points_the_socket_sessions_to_their_commands() {
+    let config = r#"{"mgm":{"base_url":"http://127.0.0.1:9/v1","app_key":"a","app_secret":"b"}}"#;
+    for (id, command) in [
+        ("mgm.realtime", "meslink stream --machine ID"),
+        ("mgm.file_transfer", "meslink upload FILE"),
+    ] {
+        let out = meslink(&["call", id, "{}", "--config-json", config]);
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(command), "{err}");
+    }
 }

@@ -19,6 +19,7 @@ pub mod fuzzing;
 mod jwt;
 pub mod models;
 pub mod named;
+mod probe;
 pub mod runtime;
 mod secret;
 pub mod servers;
@@ -33,6 +34,7 @@ pub use config::ClientConfig;
 pub use datetime::DateTimeArg;
 pub use error::{Error, ErrorKind, Result};
 pub use models::{GradingRecord, LoginInfo, SnDetail, TraceNode, TraceResult, TraceType};
+pub use probe::Probe;
 pub use secret::Secret;
 pub use spool::{Spool, SpoolConfig, SpoolRecord, SpoolState, SpoolStatus};
 

@@ -1,12 +1,34 @@
-//! The catalog and `../shared/CALLS.md` list the same call ids.
+//! The catalog and `docs/CALLS.md` list the same call ids; the repository's copy of the
+//! call list agrees with `../shared/CALLS.md` when a checkout has one beside it.
 
 use meslink::catalog::{self, Server};
 use std::collections::BTreeSet;
 
+/// The call list kept in the repository, so that a clone alone passes its tests.
+const REPO_COPY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/CALLS.md");
+/// The list of the API documents' folder, present only beside a working checkout.
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/CALLS.md");
+
+fn read(path: &str) -> std::io::Result<String> {
+    std::fs::read_to_string(path)
+}
+
+#[test]
+fn repository_copy_of_calls_md_agrees_with_the_shared_one() {
+    let Ok(shared) = read(SHARED) else {
+        eprintln!("no ../shared/CALLS.md beside the repository: nothing to compare");
+        return;
+    };
+    let copy = read(REPO_COPY).unwrap_or_else(|e| panic!("{REPO_COPY}: {e}"));
+    assert!(
+        copy == shared,
+        "docs/CALLS.md differs from ../shared/CALLS.md: copy the shared one over it"
+    );
+}
+
 /// The ids of CALLS.md's tables: the first cell of every row that names `<server>.<...>`.
 fn documented_ids() -> BTreeSet<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/CALLS.md");
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let text = read(REPO_COPY).unwrap_or_else(|e| panic!("{REPO_COPY}: {e}"));
     text.lines()
         .filter_map(|line| line.trim().strip_prefix('|'))
         .filter_map(|rest| rest.split('|').next())
