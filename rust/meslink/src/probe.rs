@@ -30,7 +30,7 @@ impl Client {
             body: Body::None,
             retry: RetryClass::UnsentOnly,
         };
-        let answer = self.inner().http.send(&request).await?;
+        let answer = self.http().send(&request).await?;
         Ok(Probe {
             status: answer.status,
             date: answer.header("date"),

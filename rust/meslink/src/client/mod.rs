@@ -24,6 +24,8 @@ pub struct Client {
 
 pub(crate) struct Inner {
     pub config: Arc<ClientConfig>,
+    /// The one connection pool, also in every server's context.
+    pub http: Arc<Http>,
     pub ate: ate::AteCtx,
     pub grading: grading::GradingCtx,
     pub trace: trace::TraceCtx,
@@ -61,6 +63,7 @@ impl Client {
                     mgm: Arc::new(Ctx::new(&config, &http)),
                     energy: Ctx::new(&config, &http),
                     config,
+                    http,
                     spool,
                 }
             }),
@@ -90,6 +93,11 @@ impl Client {
                 "no spool configured (add a \"spool\" section to the client configuration)",
             )
         })
+    }
+
+    /// The client's connection pool (for probes outside the catalog's calls).
+    pub(crate) fn http(&self) -> &Http {
+        &self.inner.http
     }
 
     /// A client from the JSON form of [`ClientConfig`].
