@@ -7,7 +7,11 @@ use crate::spool::Spool;
 use crate::transport::Http;
 use crate::{runtime, Error, Result};
 use serde_json::Value;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
+
+/// The source of the clients' log ids (see [`Client::set_log_id`]).
+static NEXT_LOG_ID: AtomicI64 = AtomicI64::new(1);
 
 /// A connection to the plant's servers. Cheap to clone (clones share the pool and tokens);
 /// safe to use from many threads at once.
@@ -26,6 +30,8 @@ pub(crate) struct Inner {
     pub energy: energy::EnergyState,
     /// The store-and-forward spool, when configured.
     pub spool: Option<Spool>,
+    /// The `client` of this client's log records.
+    pub log_id: AtomicI64,
 }
 
 impl std::fmt::Debug for Client {
@@ -53,12 +59,24 @@ impl Client {
                 mgm: mgm::MgmState::default(),
                 energy: energy::EnergyState::default(),
                 spool,
+                log_id: AtomicI64::new(NEXT_LOG_ID.fetch_add(1, Ordering::Relaxed)),
             }),
         };
         if let (Some(spool), Some(config)) = (&client.inner.spool, &client.inner.config.spool) {
             spool.start(Arc::downgrade(&client.inner), config);
         }
         Ok(client)
+    }
+
+    /// The id its log records carry as `client`: a process-unique number from 1, or what
+    /// a language layer sets (the C ABI sets its handle).
+    pub fn log_id(&self) -> i64 {
+        self.inner.log_id.load(Ordering::Relaxed)
+    }
+
+    /// Sets the id of [`Client::log_id`].
+    pub fn set_log_id(&self, id: i64) {
+        self.inner.log_id.store(id, Ordering::Relaxed);
     }
 
     pub(crate) fn from_inner(inner: Arc<Inner>) -> Client {
@@ -118,13 +136,16 @@ impl Client {
         params: catalog::Params,
     ) -> Result<Value> {
         let inner = &*self.inner;
-        let result = match spec.server {
-            Server::Ate => ate::call(inner, spec, params).await,
-            Server::Grading => grading::call(inner, spec, params).await,
-            Server::Trace => trace::call(inner, spec, params).await,
-            Server::Mgm => mgm::call(inner, spec, params).await,
-            Server::Energy => energy::call(inner, spec, params).await,
+        let call = async {
+            match spec.server {
+                Server::Ate => ate::call(inner, spec, params).await,
+                Server::Grading => grading::call(inner, spec, params).await,
+                Server::Trace => trace::call(inner, spec, params).await,
+                Server::Mgm => mgm::call(inner, spec, params).await,
+                Server::Energy => energy::call(inner, spec, params).await,
+            }
         };
+        let result = crate::log::scope(self.log_id(), spec.id, call).await;
         result.map_err(|e| e.with_call(spec.id))
     }
 

@@ -19,6 +19,7 @@ mod error;
 pub mod fuzzing;
 pub mod handles;
 mod jwt;
+pub mod log;
 pub mod models;
 pub mod named;
 pub mod runtime;

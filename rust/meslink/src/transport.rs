@@ -136,7 +136,7 @@ impl Http {
             }
             let pause = retry.backoff(attempt);
             match &outcome {
-                Ok(a) => tracing::debug!(
+                Ok(a) => tracing::info!(
                     call = req.call,
                     attempt,
                     status = a.status,
@@ -144,7 +144,7 @@ impl Http {
                     "retrying"
                 ),
                 Err(f) => {
-                    tracing::debug!(call = req.call, attempt, error = %f.error, ?pause, "retrying")
+                    tracing::info!(call = req.call, attempt, error = %f.error, ?pause, "retrying")
                 }
             }
             tokio::time::sleep(pause).await;

@@ -518,7 +518,7 @@ impl Task {
                 tx.close().await;
                 return;
             };
-            tracing::debug!(reason = %ending.reason, "mgm stream session ended");
+            tracing::warn!(reason = %ending.reason, "mgm stream session ended; reconnecting");
             match self.reconnect(ending, &token).await {
                 Some((t, r, k)) => (tx, rx, token) = (t, r, k),
                 None => return,
@@ -611,6 +611,7 @@ impl Task {
                     Ok(()) => match self.accepted(&mut rx).await? {
                         Verdict::Accepted(first) => {
                             self.shared.reconnects.fetch_add(1, Ordering::Relaxed);
+                            tracing::info!(attempt, "mgm stream reconnected");
                             self.shared.push(StreamEvent::Reconnected { attempt });
                             if let Some(raw) = first {
                                 self.shared.push(StreamEvent::classify(raw));

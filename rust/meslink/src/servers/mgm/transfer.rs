@@ -386,7 +386,7 @@ async fn run(shared: &Shared, inner: &Inner, req: &Checked) -> Result<TransferPr
                 if attempts >= MAX_ATTEMPTS {
                     return Err(e.with_call("mgm.file_transfer"));
                 }
-                tracing::debug!(attempt = attempts, error = %e, "mgm transfer resumes");
+                tracing::info!(attempt = attempts, error = %e, "mgm transfer resumes");
                 if refused {
                     token_refused = Some(token);
                 }
