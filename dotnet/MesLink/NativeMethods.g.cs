@@ -18,6 +18,9 @@ namespace MesLink.Native
 
 
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        public delegate void meslink_log_set_callback_callback_delegate(void* user, int level, byte* record_json, uint len);
+
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
         public delegate void meslink_stream_set_callback_callback_delegate(void* user, byte* event_json, uint len);
 
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
@@ -302,6 +305,95 @@ namespace MesLink.Native
         /// </summary>
         [DllImport(__DllName, EntryPoint = "meslink_version", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         public static extern byte* meslink_version();
+
+        /// <summary>
+        ///  Sets the most verbose level of the records queued for `meslink_log_next`:
+        ///  `MESLINK_LOG_OFF` (0, the initial state: nothing is queued, nothing formatted),
+        ///  `MESLINK_LOG_ERROR` (1), `MESLINK_LOG_WARN` (2), `MESLINK_LOG_INFO` (3: retries,
+        ///  re-logins, token renewals, reconnects, spool retries), `MESLINK_LOG_DEBUG` (4: every
+        ///  answer's status and size) or `MESLINK_LOG_TRACE` (5). Turning it off keeps the
+        ///  records already queued.
+        ///
+        ///  Records never hold a password, secret, token or cookie. Process-wide; independent of
+        ///  the callback's level. Thread-safe.
+        ///
+        ///  Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (an unknown level).
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "meslink_log_set_level", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        public static extern int meslink_log_set_level(int level);
+
+        /// <summary>
+        ///  Takes the oldest queued log record, waiting up to `timeout_ms` milliseconds for one
+        ///  (0: do not wait), and writes it into `buf` as one JSON object:
+        ///  `{"time":"2026-12-03T10:05:31.123Z","level":"info","target":"meslink.ate",
+        ///  "message":"retrying attempt=1 status=503 pause=104ms","call":"ate.sn_detail.get",
+        ///  "client":65537,"dropped":0}`. `level` is `error`, `warn`, `info`, `debug` or
+        ///  `trace`; `target` is `meslink.&lt;server&gt;` (`ate`, `grading`, `trace`, `mgm`, `energy`)
+        ///  for a record of a call, else the part of meslink (`meslink.spool`, `meslink.tls`,
+        ///  `meslink`); `call` the call id and `client` the client handle, `null` when the
+        ///  record belongs to none; `dropped` the records dropped just before this one because
+        ///  the queue (1024 records) was full. The text is in the process default encoding
+        ///  (`meslink_encoding_set`).
+        ///
+        ///  The queue holds records only while a level is set (`meslink_log_set_level`).
+        ///  Buffer rules as `meslink_client_call`: when `cap` is too small the record is kept
+        ///  (`MESLINK_E_BUFFER_TOO_SMALL`, `*out_len` = length needed) and `meslink_answer_fetch`
+        ///  hands it over. On other statuses `*out_len` is 0 and `buf` "".
+        ///
+        ///  Thread-safe: several threads may wait; each record goes to one of them. Blocks the
+        ///  calling thread for at most `timeout_ms`. This is the way for LabVIEW (no callbacks):
+        ///  a loop calling it with a timeout of e.g. 200 ms.
+        ///
+        ///  Returns `MESLINK_OK` (a record is in `buf`), `MESLINK_NO_EVENT` (none came within
+        ///  `timeout_ms`), `MESLINK_E_BUFFER_TOO_SMALL`, `MESLINK_E_INVALID_ARGUMENT`,
+        ///  `MESLINK_E_INTERNAL`.
+        ///
+        ///  # Safety
+        ///  `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "meslink_log_next", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        public static extern int meslink_log_next(uint timeout_ms, byte* buf, uint cap, uint* out_len);
+
+        /// <summary>
+        ///  Writes the number of records dropped from the `meslink_log_next` queue because it
+        ///  was full, since the process started, into `*out_count`. Thread-safe.
+        ///
+        ///  Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (NULL `out_count`).
+        ///
+        ///  # Safety
+        ///  `out_count` must be NULL or point to a writable `uint64_t`.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "meslink_log_dropped", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        public static extern int meslink_log_dropped(ulong* out_count);
+
+        /// <summary>
+        ///  Sets (or, with `callback` NULL or `level` `MESLINK_LOG_OFF`, removes) the callback
+        ///  that receives meslink's log records up to `level` (as in `meslink_log_set_level`).
+        ///
+        ///  `callback(user, level, record_json, len)` is called once per record, in order, on a
+        ///  thread of meslink's (never the caller's, never a runtime thread), with the record's
+        ///  level number and its JSON as `meslink_log_next` writes it: NUL-terminated, `len`
+        ///  bytes without the NUL. `record_json` is valid only during the call: copy what you
+        ///  keep. The callback is never re-entered and runs outside every meslink lock: it may
+        ///  call any meslink function (records those calls log come after it returns). Records
+        ///  queue meanwhile (1024 at most; the oldest are dropped and counted in `dropped`).
+        ///
+        ///  When this function returns, the previous callback is not running and will not be
+        ///  called again (unless this is called from inside that callback, which then finishes
+        ///  its current record), so its `user` data may be freed. `user` is passed back
+        ///  unchanged; meslink never reads it. Independent of the `meslink_log_next` queue.
+        ///
+        ///  Thread-safe.
+        ///
+        ///  Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (an unknown level),
+        ///  `MESLINK_E_INTERNAL` (no thread could be started).
+        ///
+        ///  # Safety
+        ///  `callback` must be NULL or a function safe to call from another thread with these
+        ///  arguments until it is replaced; the same for `user`'s use there.
+        /// </summary>
+        [DllImport(__DllName, EntryPoint = "meslink_log_set_callback", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        public static extern int meslink_log_set_callback(int level, meslink_log_set_callback_callback_delegate callback, void* user);
 
         /// <summary>
         ///  `ate.login` (POST /api/login/): Log in; the token stays inside the client, which renews it itself.
@@ -833,5 +925,17 @@ namespace MesLink.Native
         public const int MESLINK_ENCODING_UTF8 = 0;
         /// <summary>meslink_client_open_ex, meslink_encoding_set: strings in and out are GB18030 (LabVIEW on Chinese Windows).</summary>
         public const int MESLINK_ENCODING_GB18030 = 1;
+        /// <summary>meslink_log_set_level, meslink_log_set_callback: no records.</summary>
+        public const int MESLINK_LOG_OFF = 0;
+        /// <summary>Log level: failures meslink could not work around (a damaged spool file).</summary>
+        public const int MESLINK_LOG_ERROR = 1;
+        /// <summary>Log level: trouble worked around (TLS checking off, a parked spool record, a stream session lost).</summary>
+        public const int MESLINK_LOG_WARN = 2;
+        /// <summary>Log level: retries, logins and re-logins, token renewals, reconnects, spool retries.</summary>
+        public const int MESLINK_LOG_INFO = 3;
+        /// <summary>Log level: every answer's status and size, deliveries of spooled records.</summary>
+        public const int MESLINK_LOG_DEBUG = 4;
+        /// <summary>Log level: everything meslink logs.</summary>
+        public const int MESLINK_LOG_TRACE = 5;
     }
 }

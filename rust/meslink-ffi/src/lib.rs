@@ -15,6 +15,7 @@
 //! * [`stream`]: live machine data (`mgm.realtime`) by polling or callback;
 //! * [`transfer`]: file transfers (`mgm.file_transfer`) in the background;
 //! * [`spool`]: the store-and-forward spool, `meslink_spool_*`;
+//! * [`log`]: meslink's log records, `meslink_log_*`;
 //! * [`guard`]: the `catch_unwind` wrapper every export runs in.
 //!
 //! Every export returns an `int32_t` status except `meslink_version` and
@@ -46,6 +47,8 @@ pub mod stream;
 pub mod transfer;
 // The store-and-forward spool.
 pub mod spool;
+// Log records: the poll queue and the callback.
+pub mod log;
 // The catch_unwind wrapper.
 mod guard;
 // The threads that call C callbacks.
@@ -56,6 +59,7 @@ pub use buffer::*;
 pub use calls::*;
 pub use client::*;
 pub use error::{meslink_error_last, meslink_error_last_json};
+pub use log::*;
 pub use named::*;
 pub use spool::*;
 pub use status::*;
