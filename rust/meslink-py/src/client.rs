@@ -33,7 +33,11 @@ impl Client {
     #[new]
     fn new(py: Python<'_>, config_json: &str) -> PyResult<Self> {
         // Building the HTTP client reads the system's CA certificates: no GIL needed.
-        match py.allow_threads(|| meslink::Client::from_json(config_json)) {
+        crate::log::before(py);
+        let opened = py.allow_threads(|| meslink::Client::from_json(config_json));
+        // The TLS-off warning, if any.
+        crate::log::after(py);
+        match opened {
             Ok(client) => Ok(Client {
                 inner: Mutex::new(Some(client)),
             }),
