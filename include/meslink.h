@@ -259,7 +259,10 @@ int32_t meslink_error_last(char *buf, uint32_t cap, uint32_t *out_len);
  `not_implemented`, `transport`, `timeout`, `auth`, `business`, `http`, `protocol`,
  `closed`, `internal`); `message` is the text `meslink_error_last` gives; `call`,
  `http_status`, `server_code` (text) and `server_message` (the server's words,
- unchanged) are null when unknown. With no last error:
+ unchanged) are null when unknown. `cause` is null, or, when the call failed because a
+ call meslink made for it first failed (an implicit login or token renewal), that
+ call's `{"kind","message","call","http_status","server_code","server_message"}`
+ (`"call":"ate.login"`) while `call` stays the call made. With no last error:
  `{"status":0,"kind":"ok","message":"",...}` with the other fields null.
 
  Same buffer rules, encoding, ownership and thread-safety as `meslink_error_last`;

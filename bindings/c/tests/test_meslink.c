@@ -164,8 +164,15 @@ static void test_bad_password(void) {
     CHECK_ERR("无法使用提供的认证信息登录。");
     CHECK_RC(meslink_error_last_json(buf, sizeof buf, &len), MESLINK_OK);
     CHECK_HAS(buf, "\"kind\":\"auth\"");
-    /* other calls log in by themselves and fail the same way */
+    /* other calls log in by themselves and fail the same way: as the call made, the
+       implicit login as its cause */
     CHECK_RC(meslink_ate_sn_detail_get(c, WO_FULL, buf, sizeof buf, &len), MESLINK_E_AUTH);
+    CHECK_ERR("ate.sn_detail.get: the implicit ate.login failed: ");
+    CHECK_RC(meslink_error_last_json(buf, sizeof buf, &len), MESLINK_OK);
+    CHECK_HAS(buf, "\"call\":\"ate.sn_detail.get\"");
+    CHECK_HAS(buf, "\"cause\":{");
+    CHECK_HAS(buf, "\"call\":\"ate.login\"");
+    CHECK_HAS(buf, "\"server_message\":\"无法使用提供的认证信息登录。\"");
     CHECK_RC(meslink_client_close(c), MESLINK_OK);
 }
 

@@ -94,6 +94,14 @@ impl Failure {
             "http_status": e.http_status,
             "server_code": e.server_code,
             "server_message": e.server_message,
+            "cause": e.cause.as_deref().map(|c| json!({
+                "kind": c.kind.name(),
+                "message": c.to_string(),
+                "call": c.call,
+                "http_status": c.http_status,
+                "server_code": c.server_code,
+                "server_message": c.server_message,
+            })),
         })
         .to_string()
     }
@@ -203,7 +211,10 @@ pub unsafe extern "C" fn meslink_error_last(buf: *mut c_char, cap: u32, out_len:
 /// `not_implemented`, `transport`, `timeout`, `auth`, `business`, `http`, `protocol`,
 /// `closed`, `internal`); `message` is the text `meslink_error_last` gives; `call`,
 /// `http_status`, `server_code` (text) and `server_message` (the server's words,
-/// unchanged) are null when unknown. With no last error:
+/// unchanged) are null when unknown. `cause` is null, or, when the call failed because a
+/// call meslink made for it first failed (an implicit login or token renewal), that
+/// call's `{"kind","message","call","http_status","server_code","server_message"}`
+/// (`"call":"ate.login"`) while `call` stays the call made. With no last error:
 /// `{"status":0,"kind":"ok","message":"",...}` with the other fields null.
 ///
 /// Same buffer rules, encoding, ownership and thread-safety as `meslink_error_last`;
@@ -231,7 +242,7 @@ pub unsafe extern "C" fn meslink_error_last_json(
 
 /// `meslink_error_last_json` with no last error: written out once (in the key order
 /// `json!` gives) rather than built on every call, which cost microseconds.
-const NO_ERROR_JSON: &str = r#"{"call":null,"http_status":null,"kind":"ok","message":"","server_code":null,"server_message":null,"status":0}"#;
+const NO_ERROR_JSON: &str = r#"{"call":null,"cause":null,"http_status":null,"kind":"ok","message":"","server_code":null,"server_message":null,"status":0}"#;
 
 /// The message of a caught panic.
 pub(crate) fn panic_failure(export: &str, payload: &(dyn std::any::Any + Send)) -> Failure {

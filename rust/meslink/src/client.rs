@@ -146,7 +146,8 @@ impl Client {
             }
         };
         let result = crate::log::scope(self.log_id(), spec.id, call).await;
-        result.map_err(|e| e.with_call(spec.id))
+        // A failed implicit login is the failure of this call, the login its cause.
+        result.map_err(|e| e.in_call(spec.id))
     }
 
     /// Ends server sessions that should not outlive the client (the energy platform's
