@@ -21,7 +21,8 @@ use std::ffi::c_char;
 pub(crate) struct Failure {
     pub status: i32,
     pub kind: &'static str,
-    pub error: Error,
+    /// Boxed: a failure travels in every export's `Result`, which stays small so.
+    pub error: Box<Error>,
     pub encoding: Option<Encoding>,
 }
 
@@ -30,7 +31,7 @@ impl From<Error> for Failure {
         Failure {
             status: status::from_kind(error.kind),
             kind: error.kind.name(),
-            error,
+            error: Box::new(error),
             encoding: None,
         }
     }
@@ -63,9 +64,9 @@ impl Failure {
         Failure {
             status: MESLINK_E_BUFFER_TOO_SMALL,
             kind: "buffer_too_small",
-            error: Error::invalid(format!(
+            error: Box::new(Error::invalid(format!(
                 "the buffer is too small: {needed} bytes and the terminating NUL are needed{tail}"
-            )),
+            ))),
             encoding: None,
         }
     }
