@@ -112,7 +112,8 @@ impl Client {
     /// anything is sent; authentication, retries and the server's error formats are handled.
     pub async fn call(&self, id: &str, params: Value) -> Result<Value> {
         let spec = Self::request_spec(id)?;
-        let params = spec.validate(params)?;
+        // Date-times as the server's zone has them.
+        let params = spec.validate_in(params, self.inner.config.time_zone(spec.server))?;
         self.call_checked(spec, params).await
     }
 

@@ -129,6 +129,10 @@ pub struct AteConfig {
     /// 员工编号, the login name.
     pub emp_no: String,
     pub password: Secret,
+    /// The zone the server reads date-times in (`"+08:00"`, `"Asia/Shanghai"`); the
+    /// station's local zone when absent.
+    #[serde(default)]
+    pub time_zone: crate::time_zone::ServerZone,
 }
 
 /// The capacity-grading cabinet MES.
@@ -138,6 +142,10 @@ pub struct GradingConfig {
     pub base_url: String,
     /// 账套编码, sent as the `x-request-datasource` header.
     pub datasource: String,
+    /// The zone the server reads date-times in (`"+08:00"`, `"Asia/Shanghai"`); the
+    /// station's local zone when absent.
+    #[serde(default)]
+    pub time_zone: crate::time_zone::ServerZone,
 }
 
 impl ClientConfig {
@@ -154,6 +162,19 @@ impl ClientConfig {
             .map_err(|e| Error::invalid(format!("invalid client configuration: {e}")))?;
         config.validate()?;
         Ok(config)
+    }
+
+    /// The `time_zone` of `server`'s section (the station's local zone without one).
+    pub fn time_zone(&self, server: crate::catalog::Server) -> crate::time_zone::ServerZone {
+        use crate::catalog::Server;
+        match server {
+            Server::Ate => self.ate.as_ref().map(|s| s.time_zone),
+            Server::Grading => self.grading.as_ref().map(|s| s.time_zone),
+            Server::Trace => self.trace.as_ref().map(|s| s.time_zone),
+            Server::Mgm => self.mgm.as_ref().map(|s| s.time_zone),
+            Server::Energy => self.energy.as_ref().map(|s| s.time_zone),
+        }
+        .unwrap_or_default()
     }
 
     /// Checks what serde cannot: URLs, non-zero timeouts.

@@ -26,6 +26,7 @@ pub mod runtime;
 mod secret;
 pub mod servers;
 pub mod spool;
+pub mod time_zone;
 mod tls;
 mod token;
 mod transport;
@@ -38,6 +39,7 @@ pub use error::{Error, ErrorKind, Result};
 pub use models::{GradingRecord, LoginInfo, SnDetail, TraceNode, TraceResult, TraceType};
 pub use secret::Secret;
 pub use spool::{Spool, SpoolConfig, SpoolRecord, SpoolState, SpoolStatus};
+pub use time_zone::ServerZone;
 
 /// The machine-tool IoT open API's types (seed 003).
 pub mod mgm {

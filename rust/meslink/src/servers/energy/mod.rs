@@ -31,6 +31,10 @@ pub struct EnergyConfig {
     pub username: String,
     /// Usr_Password
     pub password: Secret,
+    /// The zone the server reads date-times in (`"+08:00"`, `"Asia/Shanghai"`); the
+    /// station's local zone when absent.
+    #[serde(default)]
+    pub time_zone: crate::time_zone::ServerZone,
 }
 
 impl EnergyConfig {

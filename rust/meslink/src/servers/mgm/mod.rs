@@ -45,6 +45,10 @@ pub struct MgmConfig {
     /// The window of `rate_limit_calls`, milliseconds (60000).
     #[serde(default = "default_rate_limit_window_ms")]
     pub rate_limit_window_ms: u64,
+    /// The zone the server reads date-times in (`"+08:00"`, `"Asia/Shanghai"`); the
+    /// station's local zone when absent.
+    #[serde(default)]
+    pub time_zone: crate::time_zone::ServerZone,
 }
 
 fn default_rate_limit_calls() -> u32 {

@@ -49,6 +49,10 @@ pub struct TraceConfig {
     /// `source` sent when a call gives none (`DINGDING`, `SAAS`, ...).
     #[serde(default)]
     pub source: Option<String>,
+    /// The zone the server reads date-times in (`"+08:00"`, `"Asia/Shanghai"`); the
+    /// station's local zone when absent.
+    #[serde(default)]
+    pub time_zone: crate::time_zone::ServerZone,
 }
 
 impl TraceConfig {
