@@ -373,6 +373,27 @@ int32_t meslink_client_open_ex(const char *config_json, int32_t encoding, int32_
 int32_t meslink_client_close(int32_t client);
 
 /*
+ Writes the client's statistics into `buf` as JSON: `{"calls":120,"errors":{"business":2,
+ "transport":1},"retries":4,"logins":1,"token_refreshes":0,"reconnects":0,
+ "bytes_sent":15360,"bytes_received":98304,"by_call":{"ate.sn_detail.get":{"calls":100,
+ "errors":0,"p50_ms":1.8,"p99_ms":12.5},...}}`: finished calls (generic, named, batch
+ and spooled alike) and their errors by kind; requests repeated after a transient
+ failure; login and new-token requests answered, token refreshes; reconnects of live
+ streams; HTTP body bytes sent and received; per call id the calls, errors and latency
+ percentiles in milliseconds over its newest 1,024 calls. Counted since the client was
+ opened.
+
+ Buffer rules as `meslink_client_call`. Thread-safe; never blocks on the network.
+
+ Returns `MESLINK_OK`, `MESLINK_E_BUFFER_TOO_SMALL`, `MESLINK_E_INVALID_ARGUMENT`,
+ `MESLINK_E_INVALID_HANDLE`.
+
+ # Safety
+ `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
+ */
+int32_t meslink_client_stats(int32_t client, char *buf, uint32_t cap, uint32_t *out_len);
+
+/*
  Calls any implemented call by its id (`CALLS.md`), e.g. `ate.sn_detail.get`, with
  its parameters as a JSON object (`{"work_order":"1037020031"}`; `{}` or `null` for
  none), and writes the server's JSON answer into `buf`.

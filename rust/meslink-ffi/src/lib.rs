@@ -10,6 +10,7 @@
 //! * [`error`]: the thread-local last error, `meslink_error_last[_json]`;
 //! * [`buffer`]: caller buffers and the kept answer, `meslink_answer_fetch`;
 //! * [`client`]: the handle registry, `meslink_client_open[_ex]` / `_close`;
+//! * [`stats`]: per-client statistics, `meslink_client_stats`;
 //! * [`calls`]: the generic call and the named ones;
 //! * [`batch`]: many records of one call in one export;
 //! * [`stream`]: live machine data (`mgm.realtime`) by polling or callback;
@@ -34,6 +35,8 @@ pub mod error;
 pub mod buffer;
 // Client handles.
 pub mod client;
+// Per-client statistics.
+pub mod stats;
 // The generic call and the named calls.
 pub mod calls;
 // The named exports the catalog marks (generated).
@@ -62,6 +65,7 @@ pub use error::{meslink_error_last, meslink_error_last_json};
 pub use log::*;
 pub use named::*;
 pub use spool::*;
+pub use stats::*;
 pub use status::*;
 pub use stream::*;
 pub use text::meslink_encoding_set;

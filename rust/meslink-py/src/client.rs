@@ -145,6 +145,12 @@ impl Client {
         py.allow_threads(move || drop(client));
     }
 
+    /// The client's statistics as JSON text (`meslink::Client::stats`).
+    fn stats(&self, py: Python<'_>) -> PyResult<String> {
+        let client = self.client().map_err(|e| to_py(py, e))?;
+        Ok(client.stats().to_string())
+    }
+
     #[getter]
     fn closed(&self) -> bool {
         self.inner.lock().is_none()

@@ -74,6 +74,15 @@ impl Client {
         self.inner.log_id.load(Ordering::Relaxed)
     }
 
+    /// The client's statistics as JSON: `calls` (finished calls, generic, typed, batch and
+    /// spooled alike), `errors` (their count by kind), `retries` (requests repeated),
+    /// `logins` (login and new-token requests), `token_refreshes`, `reconnects` (of live
+    /// streams), `bytes_sent` and `bytes_received` (HTTP bodies), and `by_call`: per call
+    /// id, `calls`, `errors`, `p50_ms` and `p99_ms` (over its newest 1,024 calls).
+    pub fn stats(&self) -> Value {
+        self.inner.http.stats().to_json()
+    }
+
     /// Sets the id of [`Client::log_id`].
     pub fn set_log_id(&self, id: i64) {
         self.inner.log_id.store(id, Ordering::Relaxed);
@@ -146,7 +155,10 @@ impl Client {
                 Server::Energy => energy::call(inner, spec, params).await,
             }
         };
+        let started = std::time::Instant::now();
         let result = crate::log::scope(self.log_id(), spec.id, call).await;
+        let kind = result.as_ref().err().map(|e| e.kind);
+        inner.http.stats().call(spec.id, started.elapsed(), kind);
         // A failed implicit login is the failure of this call, the login its cause.
         result.map_err(|e| e.in_call(spec.id))
     }

@@ -26,6 +26,7 @@ pub mod runtime;
 mod secret;
 pub mod servers;
 pub mod spool;
+mod stats;
 pub mod time_zone;
 mod tls;
 mod token;

@@ -612,6 +612,7 @@ impl Task {
                         Verdict::Accepted(first) => {
                             self.shared.reconnects.fetch_add(1, Ordering::Relaxed);
                             tracing::info!(attempt, "mgm stream reconnected");
+                            self.inner.http.stats().reconnect();
                             self.shared.push(StreamEvent::Reconnected { attempt });
                             if let Some(raw) = first {
                                 self.shared.push(StreamEvent::classify(raw));
