@@ -79,6 +79,72 @@ fn forwarded_records() {
     assert!(small.next(Duration::from_millis(10)).is_some());
     assert!(small.next(Duration::from_millis(10)).is_none());
     drop(small);
+
+    // The TLS-off warning and the spool's state changes.
+    queue.set_level(Some(Level::Debug));
+    drain(&queue);
+    let dir = std::env::temp_dir().join(format!("meslink-log-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spooling = Client::from_json(
+        &json!({
+            "grading": {"base_url": sim.base_url(), "datasource": "MES01"},
+            "retry": {"max_attempts": 1},
+            "tls": {"danger_accept_invalid_certs": true},
+            "spool": {"path": dir.join("log.db"), "backoff_initial_ms": 10, "backoff_max_ms": 20}
+        })
+        .to_string(),
+    )
+    .unwrap();
+    sim.state().fail_next_503(1);
+    let seq = spooling
+        .spool()
+        .unwrap()
+        .enqueue(
+            "grading.save",
+            json!({"batteryStation": "S1", "deviceCode": "D1", "barcode": "LOG-1",
+                   "testTime": "2024-06-03 16:00:00", "workStep": "W"}),
+        )
+        .unwrap();
+    assert!(rt
+        .block_on(spooling.spool().unwrap().drain(Duration::from_secs(10)))
+        .unwrap());
+    rt.block_on(spooling.close());
+    drop(spooling);
+    let _ = std::fs::remove_dir_all(&dir);
+    let records = drain(&queue);
+    let find = |level: Level, target: &str, text: &str| {
+        records.iter().any(|e| {
+            e.record.level == level && e.record.target == target && e.record.message.contains(text)
+        })
+    };
+    let all: Vec<_> = records
+        .iter()
+        .map(|e| e.record.to_json().to_string())
+        .collect();
+    assert!(
+        find(
+            Level::Warn,
+            "meslink.tls",
+            "TLS certificate verification is OFF"
+        ),
+        "{all:#?}"
+    );
+    assert!(
+        find(
+            Level::Debug,
+            "meslink.spool",
+            &format!("spool: enqueued seq={seq}")
+        ),
+        "{all:#?}"
+    );
+    assert!(
+        find(Level::Info, "meslink.spool", "spool: will retry"),
+        "{all:#?}"
+    );
+    assert!(
+        find(Level::Debug, "meslink.spool", "spool: delivered"),
+        "{all:#?}"
+    );
     drop(client);
     drop(sim);
     drop(rt);

@@ -55,8 +55,12 @@ impl<S: Subscriber> tracing_subscriber::Layer<S> for Forward {
     }
 }
 
-/// `meslink.<server>` for a call, else `meslink.<part>` from the module path.
+/// `meslink.spool` for the spool's own records; else `meslink.<server>` for a call, else
+/// `meslink.<part>` from the module path.
 fn target(module: &str, call: Option<&str>) -> String {
+    if module.starts_with("meslink::spool") {
+        return "meslink.spool".to_owned();
+    }
     if let Some(server) = call.and_then(|c| c.split('.').next()) {
         return format!("meslink.{server}");
     }
@@ -137,6 +141,10 @@ mod tests {
         );
         assert_eq!(target("meslink::servers::mgm::stream", None), "meslink.mgm");
         assert_eq!(target("meslink::spool::forwarder", None), "meslink.spool");
+        assert_eq!(
+            target("meslink::spool::forwarder", Some("grading.save")),
+            "meslink.spool"
+        );
         assert_eq!(target("meslink::tls", None), "meslink.tls");
         assert_eq!(target("meslink::client", None), "meslink");
         assert!(secret_name("app_secret") && secret_name("Cookie") && !secret_name("attempt"));

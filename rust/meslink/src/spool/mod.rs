@@ -237,6 +237,7 @@ impl Spool {
         // Offline (the CLI), the station's zone.
         let params = spec.validate_in(params, zone)?;
         let seq = self.store()?.insert(spec.id, &Value::Object(params))?;
+        tracing::debug!(seq, call = spec.id, "spool: enqueued");
         self.wake.notify_one();
         Ok(seq)
     }
@@ -257,6 +258,7 @@ impl Spool {
     /// records enqueued after it; its attempts count from 0. Answers the state it had.
     pub fn retry(&self, seq: i64) -> Result<SpoolState> {
         let was = self.store()?.retry(seq)?;
+        tracing::info!(seq, was = ?was, "spool: sent again at the next chance (asked for)");
         self.wake.notify_one();
         Ok(was)
     }
@@ -265,6 +267,7 @@ impl Spool {
     /// at that moment may still arrive). Answers the state it had.
     pub fn discard(&self, seq: i64) -> Result<SpoolState> {
         let was = self.store()?.discard(seq)?;
+        tracing::info!(seq, was = ?was, "spool: discarded (asked for)");
         self.wake.notify_one();
         Ok(was)
     }
