@@ -80,21 +80,27 @@ def _sync() -> None:
 
 def _drain() -> None:
     """Emits every queued record, unless this thread is emitting already (a handler that
-    called meslink): then its records wait for the emission in progress."""
+    called meslink): then its records wait for the emission in progress.
+
+    Another thread emitting meanwhile is waited for (so a call's records are out when it
+    returns), but at most a second: a handler that blocks on this thread cannot hang it;
+    the records then go out with the other thread's or the reader's next round."""
     if getattr(_local, "emitting", False):
         return
-    with _lock:
-        _local.emitting = True
-        try:
-            while True:
-                batch: List[Tuple[int, str, str, Optional[str], Optional[int], float, int]]
-                batch = _native.log_take(256)
-                if not batch:
-                    break
-                for item in batch:
-                    _emit(*item)
-        finally:
-            _local.emitting = False
+    if not _lock.acquire(timeout=1.0):
+        return
+    _local.emitting = True
+    try:
+        while True:
+            batch: List[Tuple[int, str, str, Optional[str], Optional[int], float, int]]
+            batch = _native.log_take(256)
+            if not batch:
+                break
+            for item in batch:
+                _emit(*item)
+    finally:
+        _local.emitting = False
+        _lock.release()
 
 
 def _emit(
