@@ -9,17 +9,18 @@ or None), ``client_id`` (the client's number, or None) and ``dropped`` (records 
 just before it because 4096 were waiting).
 
 The core formats only what some ``meslink`` logger wants: the loggers' levels are read
-before every call (and every half second by the reader thread), so
+before every call (and four times a second by the reader thread), so
 ``logging.getLogger("meslink").setLevel(logging.DEBUG)`` takes effect with no
 environment variable. The records a call logs are handed to ``logging`` on the caller's
 thread before the call returns; records of background work (the spool's forwarder,
-streams) by a daemon thread named ``meslink-log``. A handler that raises is reported the
+streams) by a daemon thread named ``meslink-log``, stopped at exit. A handler that raises is reported the
 way :mod:`logging` reports it and never breaks a call; a handler that calls meslink
 itself is not re-entered (the records of that call follow afterwards).
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import threading
@@ -42,7 +43,9 @@ _loggers: Dict[str, logging.Logger] = {lg.name: lg for lg in [_root] + _children
 
 _lock = threading.RLock()
 _local = threading.local()
-_state: Dict[str, Any] = {"level": -1, "reader": None}
+_state: Dict[str, Any] = {"level": -1, "reader": None, "stopping": False}
+#: How long the reader waits for records per round: also how soon it notices the exit.
+_READER_WAIT_S = 0.25
 
 
 def _native_level(py_level: int) -> int:
@@ -72,7 +75,7 @@ def _sync() -> None:
     if level != _state["level"]:
         _native.log_set_level(level)
         _state["level"] = level
-    if level and _state["reader"] is None:
+    if level and _state["reader"] is None and not _state["stopping"]:
         reader = threading.Thread(target=_read_forever, name="meslink-log", daemon=True)
         _state["reader"] = reader
         reader.start()
@@ -131,13 +134,26 @@ def _emit(
 
 
 def _read_forever() -> None:
-    while True:
+    while not _state["stopping"]:
         try:
-            if _native.log_wait(0.5):
+            if _native.log_wait(_READER_WAIT_S):
                 _drain()
             _sync()
         except Exception:  # noqa: BLE001 - the reader outlives any broken handler
             pass
+
+
+def _stop_reader() -> None:
+    """At exit: the reader ends its round and stops before the interpreter finalizes (a
+    daemon thread still waiting in the core then would be torn down inside Rust code)."""
+    _state["stopping"] = True
+    reader = _state["reader"]
+    if reader is not None and reader is not threading.current_thread():
+        reader.join(timeout=2 * _READER_WAIT_S + 1.0)
+    _drain()
+
+
+atexit.register(_stop_reader)
 
 
 def _forget_reader() -> None:

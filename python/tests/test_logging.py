@@ -147,3 +147,26 @@ def test_client_stats(sim: Sim, config: Dict[str, Any]) -> None:
     assert get["calls"] == 2 and 0 < get["p50_ms"] <= get["p99_ms"]
     with pytest.raises(meslink.ClosedError):
         client.stats()
+
+
+def test_the_reader_thread_stops_at_exit(sim: Sim, config: Dict[str, Any]) -> None:
+    """A process that logged exits cleanly: its reader thread is stopped before the
+    interpreter finalizes (one torn down inside the core would abort the process)."""
+    import json
+    import subprocess
+    import sys
+
+    script = (
+        "import json, logging, sys, time, meslink, meslink._log as log\n"
+        "logging.getLogger('meslink').setLevel(logging.DEBUG)\n"
+        "c = meslink.Client(json.loads(sys.argv[1]))\n"
+        "c.ate_sn_detail_get('1037020031')\n"
+        "assert log._state['reader'].is_alive()\n"
+        "time.sleep(0.3)\n"
+    )
+    for _ in range(3):
+        done = subprocess.run(
+            [sys.executable, "-c", script, json.dumps(config)], capture_output=True, timeout=60
+        )
+        assert done.returncode == 0, done.stderr.decode(errors="replace")
+        assert b"FATAL" not in done.stderr

@@ -2,7 +2,7 @@
 //! standard `logging` loggers by `meslink._log` (pure Python).
 //!
 //! The queue's level follows the `meslink` loggers' levels: `meslink._log._sync` reads
-//! them before every call that waits on the core (and every half second on its reader
+//! them before every call that waits on the core (and four times a second on its reader
 //! thread), so records of a level no logger wants are never formatted. The records a call
 //! logs are emitted on the caller's thread when the call returns (`_drain`), before its
 //! answer: a test's `caplog` sees them at once. Records of background work (the spool,
