@@ -1,7 +1,8 @@
 """meslink's log records on the standard logging loggers: a retry and a re-login seen by
 caplog from a call against the simulator with faults on, with call id, client id and the
 per-server logger; setLevel alone turning them on and off; no password or token in any
-record at TRACE level; a handler that raises or calls meslink itself never breaks a call."""
+record at TRACE level; a handler that raises or calls meslink itself never breaks a call;
+a process that logged exits cleanly."""
 
 from __future__ import annotations
 
@@ -130,23 +131,6 @@ def test_a_handler_that_raises_or_calls_meslink(sim: Sim, config: Dict[str, Any]
             logger.removeFilter(broken)
         finally:
             logger.removeHandler(handler)
-
-
-def test_client_stats(sim: Sim, config: Dict[str, Any]) -> None:
-    with meslink.Client(config) as client:
-        sim.faults(fail_next_503=1)
-        client.ate_sn_detail_get(WO)
-        client.ate_sn_detail_get(WO)
-        with pytest.raises(meslink.BusinessError):
-            client.ate_sn_detail_upload(WO, "NOT-A-VALID-SN")
-        s = client.stats()
-    assert s["calls"] == 3 and s["errors"] == {"business": 1}
-    assert s["retries"] == 1 and s["logins"] == 1
-    assert s["bytes_received"] > 0
-    get = s["by_call"]["ate.sn_detail.get"]
-    assert get["calls"] == 2 and 0 < get["p50_ms"] <= get["p99_ms"]
-    with pytest.raises(meslink.ClosedError):
-        client.stats()
 
 
 def test_the_reader_thread_stops_at_exit(sim: Sim, config: Dict[str, Any]) -> None:
