@@ -318,7 +318,7 @@ impl Client {
             .await
             .map_err(|e| Error::internal(format!("the stream task failed: {e}")))?;
         let (inner, session) = first;
-        let (tx, rx, token) = session.map_err(|e| e.with_call("mgm.realtime"))?;
+        let (tx, rx, token) = session.map_err(|e| e.in_call("mgm.realtime"))?;
         let (subscribe, commands) = mpsc::unbounded_channel();
         let (stop, stopped) = watch::channel(false);
         let shared = Arc::new(Shared {
