@@ -38,6 +38,10 @@ impl<S: Subscriber> tracing_subscriber::Layer<S> for Forward {
         }
         let mut fields = Fields::default();
         event.record(&mut fields);
+        if fields.message.is_empty() {
+            // An event without a message: its fields alone.
+            fields.message = fields.rest.trim_start().to_owned();
+        }
         let context = CONTEXT.try_with(|c| *c).ok();
         let call = fields
             .call
