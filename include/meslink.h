@@ -1027,6 +1027,56 @@ int32_t meslink_log_set_level(int32_t level);
 int32_t meslink_log_next(uint32_t timeout_ms, char *buf, uint32_t cap, uint32_t *out_len);
 
 /*
+ Opens a log queue of the caller's own, up to `level` (as in `meslink_log_set_level`;
+ not `MESLINK_LOG_OFF`), holding at most `capacity` records (1 to 1,000,000; the oldest
+ are dropped and counted beyond). Each open queue receives every record, independently
+ of the `meslink_log_next` queue and of the other queues: use one when several readers
+ share a process (LabVIEW steps and .NET steps in one TestStand) and each needs every
+ record. Read it with `meslink_log_queue_next`; close it with `meslink_log_queue_close`.
+
+ On `MESLINK_OK` `*out_queue` receives the handle, a positive id; on a failure 0 (when
+ `out_queue` is not NULL). Thread-safe.
+
+ Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (an unknown level or off, a capacity
+ out of range, NULL `out_queue`), `MESLINK_E_INTERNAL` (65,535 queues open).
+
+ # Safety
+ `out_queue` must be NULL or point to a writable `int32_t`.
+ */
+int32_t meslink_log_queue_open(int32_t level, uint32_t capacity, int32_t *out_queue);
+
+/*
+ `meslink_log_next` for the queue `queue` of `meslink_log_queue_open`: the same JSON,
+ buffer rules and statuses, plus `MESLINK_E_INVALID_HANDLE` (not open). A wait ends at
+ its timeout even when the queue is closed meanwhile. Thread-safe.
+
+ # Safety
+ `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
+ */
+int32_t meslink_log_queue_next(int32_t queue,
+                               uint32_t timeout_ms,
+                               char *buf,
+                               uint32_t cap,
+                               uint32_t *out_len);
+
+/*
+ Sets the level of a queue of `meslink_log_queue_open` (as in `meslink_log_set_level`;
+ `MESLINK_LOG_OFF` stops it receiving, its records stay). Thread-safe.
+
+ Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (an unknown level),
+ `MESLINK_E_INVALID_HANDLE`.
+ */
+int32_t meslink_log_queue_set_level(int32_t queue, int32_t level);
+
+/*
+ Closes a queue of `meslink_log_queue_open`: it receives nothing more and its records
+ are freed. Thread-safe.
+
+ Returns `MESLINK_OK`, `MESLINK_E_INVALID_HANDLE`.
+ */
+int32_t meslink_log_queue_close(int32_t queue);
+
+/*
  Writes the number of records dropped from the `meslink_log_next` queue because it
  was full, since the process started, into `*out_count`. Thread-safe.
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
+using MesLink.Native;
 using NUnit.Framework;
 
 namespace MesLink.Tests
@@ -44,6 +45,8 @@ namespace MesLink.Tests
                 using (var mes = Sim.Client())
                 {
                     mes.AteSnDetailGet(Sim.WorkOrder);
+                    // A LabVIEW step of the same process polls meslink_log_next meanwhile.
+                    Assert.That(NativeMethods.meslink_log_set_level(NativeMethods.MESLINK_LOG_INFO), Is.EqualTo(0));
                     MesLinkLog.Level = MesLinkLogLevel.Info;
                     Sim.Faults("{\"fail_next_503\":1}");
                     Sim.ExpireTokens();
@@ -64,6 +67,8 @@ namespace MesLink.Tests
                         StringAssert.DoesNotContain(Sim.Password, r.Json);
                         StringAssert.DoesNotContain("eyJ", r.Json);
                     }
+                    // ... and it got the records too: MesLinkLog reads a queue of its own.
+                    Assert.That(PollNative().Any(j => j.Contains("retrying")), Is.True);
                 }
                 // Traced after the event, on the same reader thread.
                 var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -111,6 +116,20 @@ namespace MesLink.Tests
                 }
             }
             Assert.That(MesLinkLog.Dropped, Is.GreaterThanOrEqualTo(0));
+        }
+
+        private static unsafe List<string> PollNative()
+        {
+            var found = new List<string>();
+            var buf = new byte[8192];
+            uint len = 0;
+            fixed (byte* p = buf)
+            {
+                while (NativeMethods.meslink_log_next(100, p, (uint)buf.Length, &len) == NativeMethods.MESLINK_OK)
+                    found.Add(System.Text.Encoding.UTF8.GetString(buf, 0, (int)len));
+            }
+            NativeMethods.meslink_log_set_level(NativeMethods.MESLINK_LOG_OFF);
+            return found;
         }
 
         private sealed class Listener : TraceListener

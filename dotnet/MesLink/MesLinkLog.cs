@@ -43,7 +43,7 @@ namespace MesLink
         public string CallId { get; private set; }
         /// <summary>The native handle of the client, or null.</summary>
         public long? Client { get; private set; }
-        /// <summary>Records dropped just before this one because the native queue (1024 records) was full.</summary>
+        /// <summary>Records dropped just before this one because the native queue was full.</summary>
         public long Dropped { get; private set; }
         /// <summary>The record as the native library wrote it.</summary>
         public string Json { get; private set; }
@@ -100,9 +100,10 @@ namespace MesLink
     /// (<c>TraceSource("MesLink")</c>: Error, Warning, Information, Verbose).
     /// </summary>
     /// <remarks>
-    /// A background thread of this class reads the native poll API
-    /// (<c>meslink_log_next</c>) and raises the event; the native library never calls into
-    /// managed code. A handler that throws is reported on <see cref="HandlerFailed"/> and
+    /// A background thread of this class reads a native log queue of its own
+    /// (<c>meslink_log_queue_open</c>, <c>meslink_log_queue_next</c>: LabVIEW or C code polling
+    /// <c>meslink_log_next</c> in the same process still gets every record) and raises the
+    /// event; the native library never calls into managed code. A handler that throws is reported on <see cref="HandlerFailed"/> and
     /// the reader goes on; a handler may call meslink (its records follow). Process-wide,
     /// like the native log source; thread-safe.
     /// <code>
@@ -116,6 +117,11 @@ namespace MesLink
         private static readonly object Gate = new object();
         private static MesLinkLogLevel _level;
         private static Thread _reader;
+        /// <summary>The native queue while <see cref="Level"/> is not Off, else 0.</summary>
+        private static int _queue;
+        /// <summary>The records the native queue holds at most.</summary>
+        private const uint QueueCapacity = 4096;
+        private static long _dropped;
 
         /// <summary>The trace source named "MesLink" every record is traced on (configure its listeners and switch as usual).</summary>
         public static TraceSource Source { get; } = new TraceSource("MesLink", SourceLevels.All);
@@ -134,7 +140,20 @@ namespace MesLink
             {
                 lock (Gate)
                 {
-                    NativeText.Check(NativeMethods.meslink_log_set_level((int)value));
+                    if (value == MesLinkLogLevel.Off)
+                    {
+                        if (_queue != 0) NativeText.Check(NativeMethods.meslink_log_queue_set_level(_queue, 0));
+                    }
+                    else if (_queue == 0)
+                    {
+                        int queue = 0;
+                        NativeText.Check(NativeMethods.meslink_log_queue_open((int)value, QueueCapacity, &queue));
+                        _queue = queue;
+                    }
+                    else
+                    {
+                        NativeText.Check(NativeMethods.meslink_log_queue_set_level(_queue, (int)value));
+                    }
                     _level = value;
                     if (value != MesLinkLogLevel.Off && _reader == null)
                     {
@@ -145,25 +164,17 @@ namespace MesLink
             }
         }
 
-        /// <summary>Records dropped by the native queue because it was full, since the process started.</summary>
-        public static long Dropped
-        {
-            get
-            {
-                ulong n = 0;
-                NativeText.Check(NativeMethods.meslink_log_dropped(&n));
-                return (long)n;
-            }
-        }
+        /// <summary>Records dropped because the native queue (4096 records) was full, as the records read so far tell.</summary>
+        public static long Dropped => Interlocked.Read(ref _dropped);
 
-        private static string Poll(uint ms)
+        private static string Poll(int queue, uint ms)
         {
             byte[] buf = new byte[8192];
             uint len = 0;
             int rc;
             fixed (byte* p = buf)
             {
-                rc = NativeMethods.meslink_log_next(ms, p, (uint)buf.Length, &len);
+                rc = NativeMethods.meslink_log_queue_next(queue, ms, p, (uint)buf.Length, &len);
                 if (rc == NativeMethods.MESLINK_OK) return NativeText.FromUtf8(p, len);
             }
             if (rc == NativeMethods.MESLINK_NO_EVENT) return null;
@@ -175,6 +186,7 @@ namespace MesLink
         {
             while (true)
             {
+                int queue;
                 lock (Gate)
                 {
                     if (_level == MesLinkLogLevel.Off)
@@ -182,13 +194,15 @@ namespace MesLink
                         _reader = null;
                         return;
                     }
+                    queue = _queue;
                 }
                 MesLinkLogRecord record;
                 try
                 {
-                    string json = Poll(SliceMs);
+                    string json = Poll(queue, SliceMs);
                     if (json == null) continue;
                     record = MesLinkLogRecord.Parse(json);
+                    Interlocked.Add(ref _dropped, record.Dropped);
                 }
                 catch (Exception ex)
                 {

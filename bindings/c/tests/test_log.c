@@ -154,6 +154,35 @@ int main(void) {
     CHECK_RC(meslink_log_set_level(MESLINK_LOG_OFF), MESLINK_OK);
     read_all(all, sizeof all, 20);
 
+    /* Queues of their own: each receives every record, apart from meslink_log_next's. */
+    int32_t q1 = 0, q2 = 0;
+    CHECK_RC(meslink_log_queue_open(MESLINK_LOG_OFF, 10, &q1), MESLINK_E_INVALID_ARGUMENT);
+    CHECK(q1 == 0);
+    CHECK_RC(meslink_log_queue_open(MESLINK_LOG_INFO, 0, &q1), MESLINK_E_INVALID_ARGUMENT);
+    CHECK_RC(meslink_log_queue_open(MESLINK_LOG_INFO, 16, NULL), MESLINK_E_INVALID_ARGUMENT);
+    CHECK_RC(meslink_log_queue_open(MESLINK_LOG_INFO, 64, &q1), MESLINK_OK);
+    CHECK_RC(meslink_log_queue_open(MESLINK_LOG_DEBUG, 64, &q2), MESLINK_OK);
+    CHECK(q1 > 0 && q2 > 0 && q1 != q2);
+    CHECK(sim_post("/_sim/faults", "{\"fail_next_503\":1}") == 0);
+    CHECK_RC(meslink_client_call(g_client, "ate.sn_detail.get", "{\"work_order\":\"" WO "\"}",
+                                 answer, sizeof answer, &len),
+             MESLINK_OK);
+    CHECK_RC(meslink_log_queue_next(q1, 1000, g_record, sizeof g_record, &len), MESLINK_OK);
+    CHECK_HAS(g_record, "retrying");
+    int debug_seen = 0;
+    while (meslink_log_queue_next(q2, 100, g_record, sizeof g_record, &len) == MESLINK_OK)
+        if (strstr(g_record, "\"level\":\"debug\"")) debug_seen = 1;
+    CHECK(debug_seen);
+    CHECK_RC(meslink_log_queue_next(q1, 0, g_record, sizeof g_record, &len), MESLINK_NO_EVENT);
+    CHECK_RC(meslink_log_next(0, g_record, sizeof g_record, &len), MESLINK_NO_EVENT);
+    CHECK_RC(meslink_log_queue_set_level(q1, 9), MESLINK_E_INVALID_ARGUMENT);
+    CHECK_RC(meslink_log_queue_set_level(q1, MESLINK_LOG_OFF), MESLINK_OK);
+    CHECK_RC(meslink_log_queue_close(q1), MESLINK_OK);
+    CHECK_RC(meslink_log_queue_close(q2), MESLINK_OK);
+    CHECK_RC(meslink_log_queue_close(q1), MESLINK_E_INVALID_HANDLE);
+    CHECK_RC(meslink_log_queue_next(q1, 0, g_record, sizeof g_record, &len), MESLINK_E_INVALID_HANDLE);
+    CHECK_RC(meslink_log_queue_set_level(q2, MESLINK_LOG_INFO), MESLINK_E_INVALID_HANDLE);
+
     /* The callback: another thread, meslink called from inside, never re-entered. */
     CHECK_RC(meslink_log_set_callback(MESLINK_LOG_DEBUG, on_record, &g_calls), MESLINK_OK);
     CHECK_RC(meslink_client_call(g_client, "ate.sn_detail.get", "{\"work_order\":\"" WO "\"}",

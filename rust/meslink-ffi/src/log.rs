@@ -12,6 +12,7 @@ use crate::guard;
 use crate::status::{MESLINK_NO_EVENT, MESLINK_OK};
 use crate::text::{self, Encoding};
 use crate::worker::{self, User, Worker};
+use meslink::handles::Registry;
 use meslink::log::{Level, LogEntry, LogQueue};
 use parking_lot::Mutex;
 use std::ffi::{c_char, c_void};
@@ -24,6 +25,9 @@ pub const LOG_QUEUE_CAPACITY: usize = 1024;
 
 /// The queue of `meslink_log_next`, off until `meslink_log_set_level`.
 static POLL: LazyLock<LogQueue> = LazyLock::new(|| LogQueue::register(LOG_QUEUE_CAPACITY));
+
+/// The queues of `meslink_log_queue_open`.
+static QUEUES: Registry<LogQueue> = Registry::new();
 
 /// The callback's queue and thread, when one is set.
 static CALLBACK: Mutex<Option<(Arc<LogQueue>, Worker)>> = Mutex::new(None);
@@ -71,6 +75,17 @@ pub extern "C" fn meslink_log_set_level(level: i32) -> i32 {
     })
 }
 
+/// Delivers the next record of `queue` into the caller's buffer (`meslink_log_next`'s rules).
+fn next_into(queue: &LogQueue, timeout_ms: u32, out: &Out) -> Result<i32, Failure> {
+    match queue.next(Duration::from_millis(timeout_ms.into())) {
+        Some(entry) => out.write_or_keep(encode(&entry)),
+        None => {
+            out.blank();
+            Ok(MESLINK_NO_EVENT)
+        }
+    }
+}
+
 /// Takes the oldest queued log record, waiting up to `timeout_ms` milliseconds for one
 /// (0: do not wait), and writes it into `buf` as one JSON object:
 /// `{"time":"2026-12-03T10:05:31.123Z","level":"info","target":"meslink.ate",
@@ -108,14 +123,118 @@ pub unsafe extern "C" fn meslink_log_next(
     guard::call("meslink_log_next", || {
         // SAFETY: the caller's contract above.
         let out = unsafe { Out::new(buf, cap, out_len) }?;
-        match POLL.next(Duration::from_millis(timeout_ms.into())) {
-            Some(entry) => out.write_or_keep(encode(&entry)),
-            None => {
-                out.blank();
-                Ok(MESLINK_NO_EVENT)
-            }
-        }
+        next_into(&POLL, timeout_ms, &out)
     })
+}
+
+/// Opens a log queue of the caller's own, up to `level` (as in `meslink_log_set_level`;
+/// not `MESLINK_LOG_OFF`), holding at most `capacity` records (1 to 1,000,000; the oldest
+/// are dropped and counted beyond). Each open queue receives every record, independently
+/// of the `meslink_log_next` queue and of the other queues: use one when several readers
+/// share a process (LabVIEW steps and .NET steps in one TestStand) and each needs every
+/// record. Read it with `meslink_log_queue_next`; close it with `meslink_log_queue_close`.
+///
+/// On `MESLINK_OK` `*out_queue` receives the handle, a positive id; on a failure 0 (when
+/// `out_queue` is not NULL). Thread-safe.
+///
+/// Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (an unknown level or off, a capacity
+/// out of range, NULL `out_queue`), `MESLINK_E_INTERNAL` (65,535 queues open).
+///
+/// # Safety
+/// `out_queue` must be NULL or point to a writable `int32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn meslink_log_queue_open(
+    level: i32,
+    capacity: u32,
+    out_queue: *mut i32,
+) -> i32 {
+    guard::call("meslink_log_queue_open", || {
+        if !out_queue.is_null() {
+            // SAFETY: non-NULL; writable per the caller's contract.
+            unsafe { out_queue.write_unaligned(0) };
+        }
+        let Some(level) = level_arg(level)? else {
+            return Err(Failure::invalid(
+                "a log queue needs a level: MESLINK_LOG_ERROR (1) to MESLINK_LOG_TRACE (5)",
+            ));
+        };
+        if !(1..=1_000_000).contains(&capacity) {
+            return Err(Failure::invalid(format!(
+                "`capacity` is {capacity}; a log queue holds 1 to 1,000,000 records"
+            )));
+        }
+        if out_queue.is_null() {
+            return Err(Failure::invalid("`out_queue` is NULL"));
+        }
+        let queue = LogQueue::register(capacity as usize);
+        queue.set_level(Some(level));
+        let id = QUEUES.insert(queue).ok_or_else(|| {
+            Failure::internal("65,535 log queues are open; close some with meslink_log_queue_close")
+        })?;
+        // SAFETY: checked non-NULL above.
+        unsafe { out_queue.write_unaligned(id) };
+        Ok(MESLINK_OK)
+    })
+}
+
+/// `meslink_log_next` for the queue `queue` of `meslink_log_queue_open`: the same JSON,
+/// buffer rules and statuses, plus `MESLINK_E_INVALID_HANDLE` (not open). A wait ends at
+/// its timeout even when the queue is closed meanwhile. Thread-safe.
+///
+/// # Safety
+/// `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn meslink_log_queue_next(
+    queue: i32,
+    timeout_ms: u32,
+    buf: *mut c_char,
+    cap: u32,
+    out_len: *mut u32,
+) -> i32 {
+    guard::call("meslink_log_queue_next", || {
+        // SAFETY: the caller's contract above.
+        let out = unsafe { Out::new(buf, cap, out_len) }?;
+        let q = queue_of(queue).inspect_err(|_| out.blank())?;
+        next_into(&q, timeout_ms, &out)
+    })
+}
+
+/// Sets the level of a queue of `meslink_log_queue_open` (as in `meslink_log_set_level`;
+/// `MESLINK_LOG_OFF` stops it receiving, its records stay). Thread-safe.
+///
+/// Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (an unknown level),
+/// `MESLINK_E_INVALID_HANDLE`.
+#[no_mangle]
+pub extern "C" fn meslink_log_queue_set_level(queue: i32, level: i32) -> i32 {
+    guard::call("meslink_log_queue_set_level", || {
+        let level = level_arg(level)?;
+        queue_of(queue)?.set_level(level);
+        Ok(MESLINK_OK)
+    })
+}
+
+/// Closes a queue of `meslink_log_queue_open`: it receives nothing more and its records
+/// are freed. Thread-safe.
+///
+/// Returns `MESLINK_OK`, `MESLINK_E_INVALID_HANDLE`.
+#[no_mangle]
+pub extern "C" fn meslink_log_queue_close(queue: i32) -> i32 {
+    guard::call("meslink_log_queue_close", || {
+        let q = QUEUES.remove(queue).ok_or_else(|| not_open(queue))?;
+        // A reader waiting in it keeps its Arc until its timeout; it takes nothing more.
+        q.set_level(None);
+        Ok(MESLINK_OK)
+    })
+}
+
+fn queue_of(id: i32) -> Result<std::sync::Arc<LogQueue>, Failure> {
+    QUEUES.get(id).ok_or_else(|| not_open(id))
+}
+
+fn not_open(id: i32) -> Failure {
+    Failure::handle(format!(
+        "log queue handle {id} is not open (never issued, already closed, or stale)"
+    ))
 }
 
 /// Writes the number of records dropped from the `meslink_log_next` queue because it
