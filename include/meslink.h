@@ -136,6 +136,43 @@
  */
 #define MESLINK_ENCODING_GB18030 1
 
+/*
+ `meslink_log_set_level`, `meslink_log_set_callback`: no records.
+ */
+#define MESLINK_LOG_OFF 0
+
+/*
+ Log level: failures meslink could not work around (a damaged spool file).
+ */
+#define MESLINK_LOG_ERROR 1
+
+/*
+ Log level: trouble worked around (TLS checking off, a parked spool record, a stream
+ session lost).
+ */
+#define MESLINK_LOG_WARN 2
+
+/*
+ Log level: retries, logins and re-logins, token renewals, reconnects, spool retries.
+ */
+#define MESLINK_LOG_INFO 3
+
+/*
+ Log level: every answer's status and size, deliveries of spooled records.
+ */
+#define MESLINK_LOG_DEBUG 4
+
+/*
+ Log level: everything meslink logs.
+ */
+#define MESLINK_LOG_TRACE 5
+
+/*
+ How many records the poll queue and the callback's queue hold; when full, the oldest
+ record is dropped and counted (`"dropped"` of the next record read).
+ */
+#define LOG_QUEUE_CAPACITY 1024
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -222,7 +259,10 @@ int32_t meslink_error_last(char *buf, uint32_t cap, uint32_t *out_len);
  `not_implemented`, `transport`, `timeout`, `auth`, `business`, `http`, `protocol`,
  `closed`, `internal`); `message` is the text `meslink_error_last` gives; `call`,
  `http_status`, `server_code` (text) and `server_message` (the server's words,
- unchanged) are null when unknown. With no last error:
+ unchanged) are null when unknown. `cause` is null, or, when the call failed because a
+ call meslink made for it first failed (an implicit login or token renewal), that
+ call's `{"kind","message","call","http_status","server_code","server_message"}`
+ (`"call":"ate.login"`) while `call` stays the call made. With no last error:
  `{"status":0,"kind":"ok","message":"",...}` with the other fields null.
 
  Same buffer rules, encoding, ownership and thread-safety as `meslink_error_last`;
@@ -331,6 +371,27 @@ int32_t meslink_client_open_ex(const char *config_json, int32_t encoding, int32_
  Returns `MESLINK_OK`, `MESLINK_E_INVALID_HANDLE`.
  */
 int32_t meslink_client_close(int32_t client);
+
+/*
+ Writes the client's statistics into `buf` as JSON: `{"calls":120,"errors":{"business":2,
+ "transport":1},"retries":4,"logins":1,"token_refreshes":0,"reconnects":0,
+ "bytes_sent":15360,"bytes_received":98304,"by_call":{"ate.sn_detail.get":{"calls":100,
+ "errors":0,"p50_ms":1.8,"p99_ms":12.5},...}}`: finished calls (generic, named, batch
+ and spooled alike) and their errors by kind; requests repeated after a transient
+ failure; login and new-token requests answered, token refreshes; reconnects of live
+ streams; HTTP body bytes sent and received; per call id the calls, errors and latency
+ percentiles in milliseconds over its newest 1,024 calls. Counted since the client was
+ opened.
+
+ Buffer rules as `meslink_client_call`. Thread-safe; never blocks on the network.
+
+ Returns `MESLINK_OK`, `MESLINK_E_BUFFER_TOO_SMALL`, `MESLINK_E_INVALID_ARGUMENT`,
+ `MESLINK_E_INVALID_HANDLE`.
+
+ # Safety
+ `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
+ */
+int32_t meslink_client_stats(int32_t client, char *buf, uint32_t cap, uint32_t *out_len);
 
 /*
  Calls any implemented call by its id (`CALLS.md`), e.g. `ate.sn_detail.get`, with
@@ -918,6 +979,144 @@ int32_t meslink_spool_discard(int32_t client, int64_t seq);
  `MESLINK_E_INTERNAL`.
  */
 int32_t meslink_spool_drain(int32_t client, uint32_t timeout_ms);
+
+/*
+ Sets the most verbose level of the records queued for `meslink_log_next`:
+ `MESLINK_LOG_OFF` (0, the initial state: nothing is queued, nothing formatted),
+ `MESLINK_LOG_ERROR` (1), `MESLINK_LOG_WARN` (2), `MESLINK_LOG_INFO` (3: retries,
+ re-logins, token renewals, reconnects, spool retries), `MESLINK_LOG_DEBUG` (4: every
+ answer's status and size) or `MESLINK_LOG_TRACE` (5). Turning it off keeps the
+ records already queued.
+
+ Records never hold a password, secret, token or cookie. Process-wide; independent of
+ the callback's level. Thread-safe.
+
+ Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (an unknown level).
+ */
+int32_t meslink_log_set_level(int32_t level);
+
+/*
+ Takes the oldest queued log record, waiting up to `timeout_ms` milliseconds for one
+ (0: do not wait), and writes it into `buf` as one JSON object:
+ `{"time":"2026-12-03T10:05:31.123Z","level":"info","target":"meslink.ate",
+ "message":"retrying attempt=1 status=503 pause=104ms","call":"ate.sn_detail.get",
+ "client":65537,"dropped":0}`. `level` is `error`, `warn`, `info`, `debug` or
+ `trace`; `target` is `meslink.<server>` (`ate`, `grading`, `trace`, `mgm`, `energy`)
+ for a record of a call, else the part of meslink (`meslink.spool`, `meslink.tls`,
+ `meslink`); `call` the call id and `client` the client handle, `null` when the
+ record belongs to none; `dropped` the records dropped just before this one because
+ the queue (1024 records) was full. The text is in the process default encoding
+ (`meslink_encoding_set`).
+
+ The queue holds records only while a level is set (`meslink_log_set_level`).
+ Buffer rules as `meslink_client_call`: when `cap` is too small the record is kept
+ (`MESLINK_E_BUFFER_TOO_SMALL`, `*out_len` = length needed) and `meslink_answer_fetch`
+ hands it over. On other statuses `*out_len` is 0 and `buf` "".
+
+ Thread-safe: several threads may wait; each record goes to one of them. Blocks the
+ calling thread for at most `timeout_ms`. This is the way for LabVIEW (no callbacks):
+ a loop calling it with a timeout of e.g. 200 ms.
+
+ Returns `MESLINK_OK` (a record is in `buf`), `MESLINK_NO_EVENT` (none came within
+ `timeout_ms`), `MESLINK_E_BUFFER_TOO_SMALL`, `MESLINK_E_INVALID_ARGUMENT`,
+ `MESLINK_E_INTERNAL`.
+
+ # Safety
+ `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
+ */
+int32_t meslink_log_next(uint32_t timeout_ms, char *buf, uint32_t cap, uint32_t *out_len);
+
+/*
+ Opens a log queue of the caller's own, up to `level` (as in `meslink_log_set_level`;
+ not `MESLINK_LOG_OFF`), holding at most `capacity` records (1 to 1,000,000; the oldest
+ are dropped and counted beyond). Each open queue receives every record, independently
+ of the `meslink_log_next` queue and of the other queues: use one when several readers
+ share a process (LabVIEW steps and .NET steps in one TestStand) and each needs every
+ record. Read it with `meslink_log_queue_next`; close it with `meslink_log_queue_close`.
+
+ On `MESLINK_OK` `*out_queue` receives the handle, a positive id; on a failure 0 (when
+ `out_queue` is not NULL). Thread-safe.
+
+ Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (an unknown level or off, a capacity
+ out of range, NULL `out_queue`), `MESLINK_E_INTERNAL` (65,535 queues open).
+
+ # Safety
+ `out_queue` must be NULL or point to a writable `int32_t`.
+ */
+int32_t meslink_log_queue_open(int32_t level, uint32_t capacity, int32_t *out_queue);
+
+/*
+ `meslink_log_next` for the queue `queue` of `meslink_log_queue_open`: the same JSON,
+ buffer rules and statuses, plus `MESLINK_E_INVALID_HANDLE` (not open). A wait ends at
+ its timeout even when the queue is closed meanwhile. Thread-safe.
+
+ # Safety
+ `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
+ */
+int32_t meslink_log_queue_next(int32_t queue,
+                               uint32_t timeout_ms,
+                               char *buf,
+                               uint32_t cap,
+                               uint32_t *out_len);
+
+/*
+ Sets the level of a queue of `meslink_log_queue_open` (as in `meslink_log_set_level`;
+ `MESLINK_LOG_OFF` stops it receiving, its records stay). Thread-safe.
+
+ Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (an unknown level),
+ `MESLINK_E_INVALID_HANDLE`.
+ */
+int32_t meslink_log_queue_set_level(int32_t queue, int32_t level);
+
+/*
+ Closes a queue of `meslink_log_queue_open`: it receives nothing more and its records
+ are freed. Thread-safe.
+
+ Returns `MESLINK_OK`, `MESLINK_E_INVALID_HANDLE`.
+ */
+int32_t meslink_log_queue_close(int32_t queue);
+
+/*
+ Writes the number of records dropped from the `meslink_log_next` queue because it
+ was full, since the process started, into `*out_count`. Thread-safe.
+
+ Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (NULL `out_count`).
+
+ # Safety
+ `out_count` must be NULL or point to a writable `uint64_t`.
+ */
+int32_t meslink_log_dropped(uint64_t *out_count);
+
+/*
+ Sets (or, with `callback` NULL or `level` `MESLINK_LOG_OFF`, removes) the callback
+ that receives meslink's log records up to `level` (as in `meslink_log_set_level`).
+
+ `callback(user, level, record_json, len)` is called once per record, in order, on a
+ thread of meslink's (never the caller's, never a runtime thread), with the record's
+ level number and its JSON as `meslink_log_next` writes it: NUL-terminated, `len`
+ bytes without the NUL. `record_json` is valid only during the call: copy what you
+ keep. The callback is never re-entered and runs outside every meslink lock: it may
+ call any meslink function (records those calls log come after it returns). Records
+ queue meanwhile (1024 at most; the oldest are dropped and counted in `dropped`).
+
+ When this function returns, the previous callback is not running and will not be
+ called again (unless this is called from inside that callback, which then finishes
+ its current record), so its `user` data may be freed. `user` is passed back
+ unchanged; meslink never reads it. Independent of the `meslink_log_next` queue.
+
+ Thread-safe.
+
+ Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (an unknown level),
+ `MESLINK_E_INTERNAL` (no thread could be started).
+
+ # Safety
+ `callback` must be NULL or a function safe to call from another thread with these
+ arguments until it is replaced; the same for `user`'s use there.
+ */
+int32_t meslink_log_set_callback(int32_t level, void (*callback)(void *user,
+                                                                 int32_t level,
+                                                                 const char *record_json,
+                                                                 uint32_t len), void *user);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -39,6 +39,9 @@ else
     echo "check-generated: mcs not installed; the C# compile check is skipped" >&2
 fi
 
+# The LabVIEW guide is generated from the header too.
+python3 bindings/labview/gen-clfn-guide.py --check || status=1
+
 if [ "$status" -eq 0 ]; then
     echo "check-generated: OK (${files[*]} up to date and compiling)"
 fi

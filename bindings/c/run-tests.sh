@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tests the meslink C ABI from C: builds libmeslink (shared and static) and the simulator,
-# compiles tests/test_meslink.c and tests/test_stream.c against include/meslink.h twice
+# compiles tests/test_meslink.c, tests/test_stream.c and tests/test_log.c (log records) against include/meslink.h twice
 # each (shared library with an rpath; static library), tests/test_every_call.c (every
 # request call through the generic call), tests/test_trace.c, tests/test_batch.c (the batch
 # call), tests/test_spool.c (the store-and-forward spool), tests/spool_writer.c (the station of the SIGKILL loop,
@@ -64,7 +64,7 @@ lib="$target_dir/debug"
 sim_bin="$lib/meslink-sim"
 
 cflags=(-std=c11 -O1 -g -Wall -Wextra -Werror -pthread -I"$root/include")
-tests=(test_meslink test_stream)
+tests=(test_meslink test_stream test_log)
 for t in "${tests[@]}"; do
     step "gcc $t (shared)" gcc "${cflags[@]}" "bindings/c/tests/$t.c" \
         -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/${t}_shared"
@@ -86,7 +86,7 @@ step "gcc test_stress" gcc "${cflags[@]}" bindings/c/tests/test_stress.c \
 # AddressSanitizer: the test programs instrumented, the Rust library as built (its heap
 # goes through the intercepted malloc, so overflows of caller buffers, use after free and
 # leaks at exit are caught on both sides of the ABI).
-asan_tests=(test_meslink test_stream test_stress)
+asan_tests=(test_meslink test_stream test_stress test_log)
 if [ "${MESLINK_C_NO_ASAN:-0}" != 1 ]; then
     for t in "${asan_tests[@]}"; do
         step "gcc $t (AddressSanitizer)" gcc "${cflags[@]}" -fsanitize=address \

@@ -143,6 +143,12 @@ namespace MesLink.Tests
                 // Any other call logs in by itself and fails the same way.
                 var e2 = Assert.Throws<MesLinkAuthException>(() => mes.AteSnDetailGet(Sim.WorkOrder));
                 StringAssert.DoesNotContain(secret, e2.ToString());
+                // ... as the call made, the implicit login as its cause.
+                Assert.That(e2.CallId, Is.EqualTo("ate.sn_detail.get"));
+                StringAssert.StartsWith("ate.sn_detail.get: the implicit ate.login failed: ", e2.Message);
+                Assert.That(e2.ServerMessage, Is.EqualTo(e.ServerMessage));
+                Assert.That(e2.Cause, Is.InstanceOf<MesLinkAuthException>());
+                Assert.That(e2.Cause.CallId, Is.EqualTo("ate.login"));
             }
         }
 

@@ -93,6 +93,9 @@ namespace MesLink
                 return;
             }
             if (value is decimal m) { sb.Append(m.ToString(CultureInfo.InvariantCulture)); return; }
+            // Date-times as the core takes them (ISO 8601, with the offset unless Unspecified).
+            if (value is DateTimeOffset dto) { WriteString(sb, MesLinkWire.DateTime(dto)); return; }
+            if (value is DateTime dt) { WriteString(sb, MesLinkWire.DateTime(dt)); return; }
             if (value is double d) { WriteDouble(sb, d); return; }
             if (value is float f)
             {

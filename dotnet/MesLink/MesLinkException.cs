@@ -34,6 +34,14 @@ namespace MesLink
         /// <summary>The call id the error belongs to (<c>ate.sn_detail.upload</c>), or null.</summary>
         public string CallId { get; }
 
+        /// <summary>
+        /// When the call failed because a call meslink made for it first failed (an
+        /// implicit login or token renewal): that call's error (its <see cref="CallId"/> is
+        /// <c>ate.login</c>, <c>mgm.token.get</c>, ...); else null. <see cref="CallId"/>
+        /// stays the call made.
+        /// </summary>
+        public MesLinkException Cause { get; private set; }
+
         public MesLinkException(int status, string kind, string message, string callId = null,
             int? httpStatus = null, string serverCode = null, string serverMessage = null,
             Exception innerException = null)
@@ -89,11 +97,32 @@ namespace MesLink
             string kind = MesLinkJson.GetString(e, "kind") ?? KindOf(status);
             string message = MesLinkJson.GetString(e, "message");
             if (string.IsNullOrEmpty(message)) message = NativeText.StatusString(status);
-            return Create(status, kind, message,
+            MesLinkException error = Create(status, kind, message,
                 MesLinkJson.GetString(e, "call"),
                 MesLinkJson.GetNullableInt32(e, "http_status"),
                 MesLinkJson.GetString(e, "server_code"),
                 MesLinkJson.GetString(e, "server_message"));
+            object cause = null;
+            if (e != null && e.TryGetValue("cause", out cause) && cause is Dictionary<string, object> c)
+            {
+                string causeKind = MesLinkJson.GetString(c, "kind");
+                error.Cause = Create(StatusOf(causeKind), causeKind, MesLinkJson.GetString(c, "message"),
+                    MesLinkJson.GetString(c, "call"),
+                    MesLinkJson.GetNullableInt32(c, "http_status"),
+                    MesLinkJson.GetString(c, "server_code"),
+                    MesLinkJson.GetString(c, "server_message"));
+            }
+            return error;
+        }
+
+        /// <summary>The status of a kind name (<see cref="KindOf"/> reversed; internal for an unknown one).</summary>
+        private static int StatusOf(string kind)
+        {
+            foreach (MesLinkStatus s in Enum.GetValues(typeof(MesLinkStatus)))
+            {
+                if ((int)s < 0 && KindOf((int)s) == kind) return (int)s;
+            }
+            return (int)MesLinkStatus.Internal;
         }
 
         /// <summary>The subclass for <paramref name="status"/>.</summary>

@@ -9,15 +9,23 @@ namespace MesLink
     /// (<c>Generated/</c>) use nothing else.
     ///
     /// The one date-time rule of every language layer: a date-time goes to the core as ISO
-    /// 8601 with its offset (a <see cref="DateTimeOffset"/>; a <see cref="DateTime"/> converts
-    /// to one: UTC ones with +00:00, Local and Unspecified ones with this machine's offset),
-    /// and the core alone converts it to the server's format (<c>yyyy-MM-dd HH:mm:ss</c>).
+    /// 8601 with its offset (a <see cref="DateTimeOffset"/>; a <see cref="DateTime"/> of kind
+    /// Utc or Local converts to one), and the core alone converts it to the server's zone
+    /// and format (<c>yyyy-MM-dd HH:mm:ss</c>). A <see cref="DateTime"/> of kind Unspecified
+    /// given to the generic call travels without an offset: the core takes it as the
+    /// server's time already (its section's <c>time_zone</c>, the station's by default).
     /// </summary>
     internal static class MesLinkWire
     {
         /// <summary>A date-time as the core takes it (see the class notes).</summary>
         internal static string DateTime(DateTimeOffset value) =>
             value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+        /// <summary>A <see cref="System.DateTime"/>: with its offset unless its kind is Unspecified.</summary>
+        internal static string DateTime(DateTime value) =>
+            value.Kind == DateTimeKind.Unspecified
+                ? value.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)
+                : DateTime(new DateTimeOffset(value));
 
         /// <summary>
         /// Adds a parameter unless it is null: a date-time as ISO 8601 with its offset, an

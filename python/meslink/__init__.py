@@ -15,6 +15,7 @@ import json
 from typing import Any, Dict, List
 
 from . import _native
+from ._log import TRACE
 from .client import Client
 from .errors import (
     AuthError,
@@ -50,6 +51,7 @@ __version__: str = _native.__version__
 
 __all__ = [
     "Client",
+    "TRACE",
     "LoginInfo",
     "SnDetail",
     "GradingRecord",

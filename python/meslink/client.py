@@ -64,6 +64,23 @@ class Client(NativeHandle, _ClientCalls):
     def __repr__(self) -> str:
         return "<meslink.Client %s>" % self._native.describe()
 
+    def stats(self) -> Dict[str, Any]:
+        """The client's statistics since it was opened::
+
+            {"calls": 120, "errors": {"business": 2}, "retries": 4, "logins": 1,
+             "token_refreshes": 0, "reconnects": 0, "bytes_sent": 15360,
+             "bytes_received": 98304,
+             "by_call": {"ate.sn_detail.get": {"calls": 100, "errors": 0,
+                                               "p50_ms": 1.8, "p99_ms": 12.5}}}
+
+        ``calls``: finished calls (named, generic, batch and spooled alike) and ``errors``
+        their count by kind; ``retries``: requests repeated after a transient failure;
+        ``logins``: login and new-token requests answered; ``reconnects``: of live streams;
+        bytes of HTTP bodies; per call id the latency percentiles in milliseconds over its
+        newest 1,024 calls. Raises :class:`~meslink.ClosedError` once closed."""
+        result: Dict[str, Any] = json.loads(self._native.stats())
+        return result
+
     # -- the generic call -----------------------------------------------------------
 
     def call(self, id: str, params: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:

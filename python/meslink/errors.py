@@ -8,6 +8,9 @@ Every error is a :class:`MeslinkError` carrying the core's fields unchanged:
 * ``http_status``: the HTTP status of the server's answer, when there was one
 * ``server_code`` / ``server_message``: the server's own code and words (Chinese
   included), when it gave them
+* ``cause``: when the call failed because a call meslink made for it first failed (an
+  implicit login or token renewal), that call's error (``cause.call == "ate.login"``),
+  also set as ``__cause__``; else None
 
 ``str(e)`` is the core's one-line description. No error ever carries a password or token.
 """
@@ -48,8 +51,12 @@ class MeslinkError(Exception):
         http_status: Optional[int] = None,
         server_code: Optional[str] = None,
         server_message: Optional[str] = None,
+        cause: Optional["MeslinkError"] = None,
     ) -> None:
         super().__init__(text)
+        self.cause: Optional[MeslinkError] = cause
+        if cause is not None:
+            self.__cause__ = cause
         if kind is not None:
             self.kind = kind
         self.message: str = text if message is None else message
@@ -83,6 +90,7 @@ class MeslinkError(Exception):
                     "http_status": self.http_status,
                     "server_code": self.server_code,
                     "server_message": self.server_message,
+                    "cause": self.cause,
                 },
             ),
         )
@@ -186,6 +194,7 @@ def _from_native(
     http_status: Optional[int],
     server_code: Optional[str],
     server_message: Optional[str],
+    cause: Optional[MeslinkError] = None,
 ) -> MeslinkError:
     """Called by the extension module to build the exception for a core error."""
     return error_class(kind)(
@@ -196,5 +205,6 @@ def _from_native(
         http_status=http_status,
         server_code=server_code,
         server_message=server_message,
+        cause=cause,
     )
 

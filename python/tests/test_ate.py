@@ -89,10 +89,17 @@ def test_bad_password(make_config: Callable[..., Dict[str, Any]], sim: Any) -> N
         assert "无法使用提供的认证信息登录。" in str(e)
         assert e.call == "ate.login"
         _assert_no_secret(e)
-        # A call that logs in by itself fails the same way.
+        # A call that logs in by itself fails the same way: as the call made, the
+        # login its cause.
         with pytest.raises(meslink.AuthError) as info:
             c.ate_sn_detail_get(WO)
         _assert_no_secret(info.value)
+        e = info.value
+        assert e.call == "ate.sn_detail.get"
+        assert str(e).startswith("ate.sn_detail.get: the implicit ate.login failed: ")
+        assert e.server_message == "无法使用提供的认证信息登录。"
+        assert isinstance(e.cause, meslink.AuthError) and e.cause.call == "ate.login"
+        assert e.__cause__ is e.cause
         # So does an explicit login with other credentials through the generic call.
         with pytest.raises(meslink.AuthError) as info:
             c.call("ate.login", {"emp_no": "ate", "password": SECRET})

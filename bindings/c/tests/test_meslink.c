@@ -164,8 +164,15 @@ static void test_bad_password(void) {
     CHECK_ERR("无法使用提供的认证信息登录。");
     CHECK_RC(meslink_error_last_json(buf, sizeof buf, &len), MESLINK_OK);
     CHECK_HAS(buf, "\"kind\":\"auth\"");
-    /* other calls log in by themselves and fail the same way */
+    /* other calls log in by themselves and fail the same way: as the call made, the
+       implicit login as its cause */
     CHECK_RC(meslink_ate_sn_detail_get(c, WO_FULL, buf, sizeof buf, &len), MESLINK_E_AUTH);
+    CHECK_ERR("ate.sn_detail.get: the implicit ate.login failed: ");
+    CHECK_RC(meslink_error_last_json(buf, sizeof buf, &len), MESLINK_OK);
+    CHECK_HAS(buf, "\"call\":\"ate.sn_detail.get\"");
+    CHECK_HAS(buf, "\"cause\":{");
+    CHECK_HAS(buf, "\"call\":\"ate.login\"");
+    CHECK_HAS(buf, "\"server_message\":\"无法使用提供的认证信息登录。\"");
     CHECK_RC(meslink_client_close(c), MESLINK_OK);
 }
 
@@ -687,6 +694,29 @@ static void test_close_during_call(void) {
 
 /* ---- main ------------------------------------------------------------------------------ */
 
+/* meslink_client_stats: a fresh client's counts after a retried read and a refusal. */
+static void test_stats(void) {
+    int32_t c = open_client("Windows123.");
+    CHECK_RC(meslink_client_stats(c, buf, sizeof buf, &len), MESLINK_OK);
+    CHECK_HAS(buf, "\"calls\":0");
+    CHECK(sim_faults("{\"fail_next_503\":1}") == 0);
+    CHECK_RC(meslink_ate_sn_detail_get(c, WO_FULL, buf, sizeof buf, &len), MESLINK_OK);
+    CHECK_RC(meslink_ate_sn_detail_upload(c, WO_FULL, "NOT-A-VALID-SN"), MESLINK_E_BUSINESS);
+    CHECK_RC(meslink_client_stats(c, buf, sizeof buf, &len), MESLINK_OK);
+    CHECK(len == strlen(buf));
+    CHECK_HAS(buf, "\"calls\":2");
+    CHECK_HAS(buf, "\"errors\":{\"business\":1}");
+    CHECK_HAS(buf, "\"retries\":1");
+    CHECK_HAS(buf, "\"logins\":1");
+    CHECK_HAS(buf, "\"ate.sn_detail.get\":{\"calls\":1,\"errors\":0,\"p50_ms\":");
+    char tiny[4];
+    CHECK_RC(meslink_client_stats(c, tiny, sizeof tiny, &len), MESLINK_E_BUFFER_TOO_SMALL);
+    CHECK_RC(meslink_answer_fetch(buf, sizeof buf, &len), MESLINK_OK);
+    CHECK_HAS(buf, "\"by_call\"");
+    CHECK_RC(meslink_client_close(c), MESLINK_OK);
+    CHECK_RC(meslink_client_stats(c, buf, sizeof buf, &len), MESLINK_E_INVALID_HANDLE);
+}
+
 int main(void) {
     int32_t c;
     double t0 = now_ms();
@@ -713,6 +743,7 @@ int main(void) {
     test_encoding_threads();
     test_threads(c);
     test_close_during_call();
+    test_stats();
     CHECK_RC(meslink_client_close(c), MESLINK_OK);
 
     printf("meslink %s, %.0f ms\n", meslink_version(), now_ms() - t0);

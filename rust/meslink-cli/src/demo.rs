@@ -103,6 +103,8 @@ pub fn run() -> Result<(), Error> {
         state.login_count(),
         started.elapsed().as_secs_f64()
     );
+    // What the station's client counted (client.stats(), meslink_client_stats).
+    println!("client stats: {}", client.stats());
     if accepted != 4 || rejected != 1 || stored != CELLS || after.sn_qty != wo.sn_qty + 4 {
         return Err(Error::internal(
             "the shift did not go as expected (see the lines above)",

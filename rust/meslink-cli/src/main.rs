@@ -53,7 +53,8 @@ usage: meslink demo
 Starts the built-in simulator and runs a station's shift against it: ATE work orders and
 SN uploads (one refused by the SN rule check), capacity-grading records, the quality
 trace, the machine-tool stream and a file transfer, the energy platform, and a network
-outage survived by the store-and-forward spool. Needs no configuration.";
+outage survived by the store-and-forward spool, and the client's statistics. Needs no
+configuration.";
 
 const CALL_USAGE: &str = "\
 usage: meslink call <id> [PARAMS_JSON] (--config FILE | --config-json JSON)

@@ -24,6 +24,11 @@ fn demo_runs_a_shift_and_shows_the_rule_check_failure() {
     );
     assert!(text.contains("4 SNs accepted, 1 refused"), "{text}");
     assert!(text.contains("24 cell records on the MES"), "{text}");
+    assert!(text.contains("client stats: {\"by_call\":{"), "{text}");
+    assert!(
+        text.contains("\"ate.sn_detail.upload\":{\"calls\":5,\"errors\":1,"),
+        "{text}"
+    );
     assert!(
         text.contains("energy: 5 meters on the platform (walked 2 a page)"),
         "{text}"

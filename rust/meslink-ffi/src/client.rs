@@ -122,9 +122,12 @@ unsafe fn open(
         // SAFETY: the caller's contract.
         let config = unsafe { text::arg(config_json, "config_json", encoding) }?;
         let client = Client::from_json(&config)?;
+        let logs_as = client.clone();
         let id = CLIENTS.insert(Open { client, encoding }).ok_or_else(|| {
             Failure::internal("65,535 clients are open; close some with meslink_client_close")
         })?;
+        // Its log records carry the handle as `client`.
+        logs_as.set_log_id(id.into());
         // SAFETY: checked non-NULL above; writable per the caller's contract.
         unsafe { out_client.write_unaligned(id) };
         Ok(MESLINK_OK)

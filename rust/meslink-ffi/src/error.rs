@@ -21,7 +21,8 @@ use std::ffi::c_char;
 pub(crate) struct Failure {
     pub status: i32,
     pub kind: &'static str,
-    pub error: Error,
+    /// Boxed: a failure travels in every export's `Result`, which stays small so.
+    pub error: Box<Error>,
     pub encoding: Option<Encoding>,
 }
 
@@ -30,7 +31,7 @@ impl From<Error> for Failure {
         Failure {
             status: status::from_kind(error.kind),
             kind: error.kind.name(),
-            error,
+            error: Box::new(error),
             encoding: None,
         }
     }
@@ -63,9 +64,9 @@ impl Failure {
         Failure {
             status: MESLINK_E_BUFFER_TOO_SMALL,
             kind: "buffer_too_small",
-            error: Error::invalid(format!(
+            error: Box::new(Error::invalid(format!(
                 "the buffer is too small: {needed} bytes and the terminating NUL are needed{tail}"
-            )),
+            ))),
             encoding: None,
         }
     }
@@ -94,6 +95,14 @@ impl Failure {
             "http_status": e.http_status,
             "server_code": e.server_code,
             "server_message": e.server_message,
+            "cause": e.cause.as_deref().map(|c| json!({
+                "kind": c.kind.name(),
+                "message": c.to_string(),
+                "call": c.call,
+                "http_status": c.http_status,
+                "server_code": c.server_code,
+                "server_message": c.server_message,
+            })),
         })
         .to_string()
     }
@@ -203,7 +212,10 @@ pub unsafe extern "C" fn meslink_error_last(buf: *mut c_char, cap: u32, out_len:
 /// `not_implemented`, `transport`, `timeout`, `auth`, `business`, `http`, `protocol`,
 /// `closed`, `internal`); `message` is the text `meslink_error_last` gives; `call`,
 /// `http_status`, `server_code` (text) and `server_message` (the server's words,
-/// unchanged) are null when unknown. With no last error:
+/// unchanged) are null when unknown. `cause` is null, or, when the call failed because a
+/// call meslink made for it first failed (an implicit login or token renewal), that
+/// call's `{"kind","message","call","http_status","server_code","server_message"}`
+/// (`"call":"ate.login"`) while `call` stays the call made. With no last error:
 /// `{"status":0,"kind":"ok","message":"",...}` with the other fields null.
 ///
 /// Same buffer rules, encoding, ownership and thread-safety as `meslink_error_last`;
@@ -231,7 +243,7 @@ pub unsafe extern "C" fn meslink_error_last_json(
 
 /// `meslink_error_last_json` with no last error: written out once (in the key order
 /// `json!` gives) rather than built on every call, which cost microseconds.
-const NO_ERROR_JSON: &str = r#"{"call":null,"http_status":null,"kind":"ok","message":"","server_code":null,"server_message":null,"status":0}"#;
+const NO_ERROR_JSON: &str = r#"{"call":null,"cause":null,"http_status":null,"kind":"ok","message":"","server_code":null,"server_message":null,"status":0}"#;
 
 /// The message of a caught panic.
 pub(crate) fn panic_failure(export: &str, payload: &(dyn std::any::Any + Send)) -> Failure {

@@ -10,11 +10,13 @@
 //! * [`error`]: the thread-local last error, `meslink_error_last[_json]`;
 //! * [`buffer`]: caller buffers and the kept answer, `meslink_answer_fetch`;
 //! * [`client`]: the handle registry, `meslink_client_open[_ex]` / `_close`;
+//! * [`stats`]: per-client statistics, `meslink_client_stats`;
 //! * [`calls`]: the generic call and the named ones;
 //! * [`batch`]: many records of one call in one export;
 //! * [`stream`]: live machine data (`mgm.realtime`) by polling or callback;
 //! * [`transfer`]: file transfers (`mgm.file_transfer`) in the background;
 //! * [`spool`]: the store-and-forward spool, `meslink_spool_*`;
+//! * [`log`]: meslink's log records, `meslink_log_*`;
 //! * [`guard`]: the `catch_unwind` wrapper every export runs in;
 //! * [`handles`]: the generation-checked registries that handle ids come from.
 //!
@@ -34,6 +36,8 @@ pub mod error;
 pub mod buffer;
 // Client handles.
 pub mod client;
+// Per-client statistics.
+pub mod stats;
 // The generic call and the named calls.
 pub mod calls;
 // The named exports the catalog marks (generated).
@@ -47,6 +51,8 @@ pub mod stream;
 pub mod transfer;
 // The store-and-forward spool.
 pub mod spool;
+// Log records: the poll queue and the callback.
+pub mod log;
 // The catch_unwind wrapper.
 mod guard;
 // The generation-checked registries the handles are ids of.
@@ -59,8 +65,10 @@ pub use buffer::*;
 pub use calls::*;
 pub use client::*;
 pub use error::{meslink_error_last, meslink_error_last_json};
+pub use log::*;
 pub use named::*;
 pub use spool::*;
+pub use stats::*;
 pub use status::*;
 pub use stream::*;
 pub use text::meslink_encoding_set;

@@ -54,6 +54,20 @@ pub const MESLINK_ENCODING_UTF8: i32 = 0;
 /// (LabVIEW on Chinese Windows).
 pub const MESLINK_ENCODING_GB18030: i32 = 1;
 
+/// `meslink_log_set_level`, `meslink_log_set_callback`: no records.
+pub const MESLINK_LOG_OFF: i32 = 0;
+/// Log level: failures meslink could not work around (a damaged spool file).
+pub const MESLINK_LOG_ERROR: i32 = 1;
+/// Log level: trouble worked around (TLS checking off, a parked spool record, a stream
+/// session lost).
+pub const MESLINK_LOG_WARN: i32 = 2;
+/// Log level: retries, logins and re-logins, token renewals, reconnects, spool retries.
+pub const MESLINK_LOG_INFO: i32 = 3;
+/// Log level: every answer's status and size, deliveries of spooled records.
+pub const MESLINK_LOG_DEBUG: i32 = 4;
+/// Log level: everything meslink logs.
+pub const MESLINK_LOG_TRACE: i32 = 5;
+
 /// The status of a core error kind.
 pub(crate) fn from_kind(kind: ErrorKind) -> i32 {
     match kind {

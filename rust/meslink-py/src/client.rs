@@ -60,7 +60,11 @@ impl Client {
     #[new]
     fn new(py: Python<'_>, config_json: &str) -> PyResult<Self> {
         // Building the HTTP client reads the system's CA certificates: no GIL needed.
-        match py.allow_threads(|| meslink::Client::from_json(config_json)) {
+        crate::log::before(py);
+        let opened = py.allow_threads(|| meslink::Client::from_json(config_json));
+        // The TLS-off warning, if any.
+        crate::log::after(py);
+        match opened {
             Ok(client) => Ok(Client {
                 inner: Mutex::new(Some(client)),
             }),
@@ -148,6 +152,12 @@ impl Client {
         }
         // Closing pooled connections needs no GIL.
         py.allow_threads(move || drop(client));
+    }
+
+    /// The client's statistics as JSON text (`meslink::Client::stats`).
+    fn stats(&self, py: Python<'_>) -> PyResult<String> {
+        let client = self.client().map_err(|e| to_py(py, e))?;
+        Ok(client.stats().to_string())
     }
 
     #[getter]

@@ -14,6 +14,11 @@ pub(crate) fn to_py(py: Python<'_>, e: meslink::Error) -> PyErr {
 
 fn build(py: Python<'_>, e: &meslink::Error) -> PyResult<PyErr> {
     let factory = py.import("meslink.errors")?.getattr("_from_native")?;
+    // The failed implicit login (or token renewal) behind the error, as its own exception.
+    let cause = match e.cause.as_deref() {
+        Some(c) => Some(build(py, c)?.into_value(py)),
+        None => None,
+    };
     let exc = factory.call1((
         e.kind.name(),
         e.to_string(),
@@ -22,6 +27,7 @@ fn build(py: Python<'_>, e: &meslink::Error) -> PyResult<PyErr> {
         e.http_status,
         e.server_code.as_deref(),
         e.server_message.as_deref(),
+        cause,
     ))?;
     Ok(PyErr::from_value(exc))
 }

@@ -10,6 +10,7 @@
 
 mod client;
 mod errors;
+mod log;
 mod mgm;
 mod spool;
 mod wait;
@@ -37,6 +38,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<mgm::Stream>()?;
     m.add_class::<mgm::Transfer>()?;
     m.add_function(wrap_pyfunction!(calls, m)?)?;
+    m.add_function(wrap_pyfunction!(log::log_set_level, m)?)?;
+    m.add_function(wrap_pyfunction!(log::log_take, m)?)?;
+    m.add_function(wrap_pyfunction!(log::log_wait, m)?)?;
     m.add_function(wrap_pyfunction!(catalog_json, m)?)?;
     m.add_function(wrap_pyfunction!(spool::spool_enqueue, m)?)?;
     m.add_function(wrap_pyfunction!(spool::spool_status, m)?)?;

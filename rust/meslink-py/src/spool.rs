@@ -19,8 +19,10 @@ where
 {
     let core = client.client().map_err(|e| to_py(py, e))?;
     // SQLite writes wait for the disk (synchronous=FULL): no GIL meanwhile.
-    py.allow_threads(|| core.spool().and_then(body))
-        .map_err(|e| to_py(py, e))
+    crate::log::before(py);
+    let outcome = py.allow_threads(|| core.spool().and_then(body));
+    crate::log::after(py);
+    outcome.map_err(|e| to_py(py, e))
 }
 
 /// Stores a record of a spoolable call; answers its sequence number once on disk.

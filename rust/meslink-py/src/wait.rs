@@ -14,7 +14,21 @@ const SIGNAL_POLL: Duration = Duration::from_millis(100);
 /// Ctrl+C (or any handler that raises) abandons the call and raises in Python, instead of
 /// waiting out `timeout_ms` and every retry. Abandoning drops the request, like a timeout.
 /// Signal handlers only run on the main thread; elsewhere the check is a no-op.
+///
+/// The log records the call makes reach Python `logging` on this thread before it
+/// returns (`crate::log`).
 pub(crate) fn wait<F, T>(py: Python<'_>, fut: F) -> PyResult<meslink::Result<T>>
+where
+    F: Future<Output = meslink::Result<T>> + Send,
+    T: Send,
+{
+    crate::log::before(py);
+    let outcome = wait_quietly(py, fut);
+    crate::log::after(py);
+    outcome
+}
+
+fn wait_quietly<F, T>(py: Python<'_>, fut: F) -> PyResult<meslink::Result<T>>
 where
     F: Future<Output = meslink::Result<T>> + Send,
     T: Send,

@@ -1,7 +1,8 @@
 //! Date-times as the servers want them: `yyyy-MM-dd HH:mm:ss`, plant local time.
 
+use crate::time_zone::ServerZone;
 use crate::{Error, Result};
-use chrono::{DateTime, Local, NaiveDateTime};
+use chrono::{DateTime, NaiveDateTime};
 
 /// The wire format of every documented date-time field.
 pub const WIRE_FORMAT: &str = "%Y-%m-%d %H:%M:%S";
@@ -12,9 +13,15 @@ pub const WIRE_FORMAT: &str = "%Y-%m-%d %H:%M:%S";
 /// offset is converted to this machine's local time, the plant time the MES expects;
 /// a value without one is taken as local time already. Fractions are truncated.
 pub fn normalize(text: &str) -> Result<String> {
+    normalize_in(text, ServerZone::Local)
+}
+
+/// [`normalize`] for a server in `zone`: a value with an offset is converted to `zone`;
+/// a value without one is taken as already in it.
+pub fn normalize_in(text: &str, zone: ServerZone) -> Result<String> {
     let t = text.trim();
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
-        return Ok(dt.with_timezone(&Local).format(WIRE_FORMAT).to_string());
+        return Ok(format(&zone.wall_time(&dt)));
     }
     for fmt in ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f"] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(t, fmt) {
@@ -28,11 +35,16 @@ pub fn normalize(text: &str) -> Result<String> {
 
 /// Unix seconds as this machine's local time in the wire format (`None` when out of range).
 pub fn from_unix(seconds: f64) -> Option<String> {
+    from_unix_in(seconds, ServerZone::Local)
+}
+
+/// Unix seconds as the wall-clock time of `zone` in the wire format.
+pub fn from_unix_in(seconds: f64, zone: ServerZone) -> Option<String> {
     if !seconds.is_finite() {
         return None;
     }
     let dt = DateTime::from_timestamp(seconds.floor() as i64, 0)?;
-    Some(dt.with_timezone(&Local).format(WIRE_FORMAT).to_string())
+    Some(format(&zone.wall_time(&dt)))
 }
 
 /// Formats a local date-time for the wire.
@@ -97,6 +109,7 @@ impl From<DateTimeArg> for serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Local;
 
     #[test]
     fn accepts_the_usual_forms() {

@@ -86,6 +86,10 @@ pub struct Error {
     pub server_code: Option<String>,
     /// The server's own message, unchanged.
     pub server_message: Option<String>,
+    /// The failure of a call meslink made first on the caller's behalf (an implicit
+    /// login or token renewal) that ended this call: the caller's call is in `call`, the
+    /// inner call's id and words here.
+    pub cause: Option<Box<Error>>,
     /// Set for failures that no repeat can cure although their kind usually could (a
     /// server certificate that is not trusted is a `transport` error, but never transient).
     pub(crate) permanent: bool,
@@ -102,6 +106,7 @@ impl Error {
             http_status: None,
             server_code: None,
             server_message: None,
+            cause: None,
             permanent: false,
         }
     }
@@ -134,6 +139,30 @@ impl Error {
     pub fn with_call(mut self, id: &'static str) -> Self {
         self.call.get_or_insert(id);
         self
+    }
+
+    /// The error of the caller's call `id`: unchanged (with `id` as its call) when it
+    /// belongs to no other call; when it is the failure of another call meslink made for
+    /// it (an implicit `ate.login`, `mgm.token.get`, `energy.auth.login`), an error of `id`
+    /// with the same kind, status and server words, that failure as its [`Error::cause`],
+    /// and a message naming it.
+    pub fn in_call(self, id: &'static str) -> Self {
+        match self.call {
+            Some(inner) if inner != id => {
+                let mut e = Error::new(
+                    self.kind,
+                    format!("the implicit {inner} failed: {}", self.message),
+                );
+                e.call = Some(id);
+                e.http_status = self.http_status;
+                e.server_code = self.server_code.clone();
+                e.server_message = self.server_message.clone();
+                e.permanent = self.permanent;
+                e.cause = Some(Box::new(self));
+                e
+            }
+            _ => self.with_call(id),
+        }
     }
 
     pub fn with_status(mut self, status: u16) -> Self {

@@ -17,6 +17,7 @@ mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 mod jwt;
+pub mod log;
 pub mod models;
 pub mod named;
 mod probe;
@@ -24,6 +25,8 @@ pub mod runtime;
 mod secret;
 pub mod servers;
 pub mod spool;
+mod stats;
+pub mod time_zone;
 mod tls;
 mod token;
 mod transport;
@@ -37,6 +40,7 @@ pub use models::{GradingRecord, LoginInfo, SnDetail, TraceNode, TraceResult, Tra
 pub use probe::Probe;
 pub use secret::Secret;
 pub use spool::{Spool, SpoolConfig, SpoolRecord, SpoolState, SpoolStatus};
+pub use time_zone::ServerZone;
 
 /// The machine-tool IoT open API's types (seed 003).
 pub mod mgm {

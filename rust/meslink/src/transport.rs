@@ -89,6 +89,8 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
 pub(crate) struct Http {
     client: reqwest::Client,
     config: ClientConfig,
+    /// The client's statistics (retries, bytes, logins are counted here).
+    stats: std::sync::Arc<crate::stats::Stats>,
 }
 
 /// A failed attempt, and whether the request provably never left this machine.
@@ -115,7 +117,13 @@ impl Http {
         Ok(Http {
             client,
             config: config.clone(),
+            stats: Default::default(),
         })
+    }
+
+    /// The statistics of the client this pool belongs to.
+    pub fn stats(&self) -> &crate::stats::Stats {
+        &self.stats
     }
 
     /// Sends `req`, repeating transient failures as far as its retry class allows.
@@ -135,8 +143,9 @@ impl Http {
                 return outcome.map_err(|f| f.error);
             }
             let pause = retry.backoff(attempt);
+            self.stats.retry();
             match &outcome {
-                Ok(a) => tracing::debug!(
+                Ok(a) => tracing::info!(
                     call = req.call,
                     attempt,
                     status = a.status,
@@ -144,7 +153,7 @@ impl Http {
                     "retrying"
                 ),
                 Err(f) => {
-                    tracing::debug!(call = req.call, attempt, error = %f.error, ?pause, "retrying")
+                    tracing::info!(call = req.call, attempt, error = %f.error, ?pause, "retrying")
                 }
             }
             tokio::time::sleep(pause).await;
@@ -186,7 +195,16 @@ impl Http {
                 bytes,
             } => rb.header("Content-Type", content_type).body(bytes.clone()),
         };
-        let mut resp = rb.send().await.map_err(|e| failure(req.call, e))?;
+        let request = rb.build().map_err(|e| failure(req.call, e))?;
+        let sent = request
+            .body()
+            .and_then(|b| b.as_bytes())
+            .map_or(0, <[u8]>::len);
+        let mut resp = self
+            .client
+            .execute(request)
+            .await
+            .map_err(|e| failure(req.call, e))?;
         let status = resp.status().as_u16();
         let headers = std::mem::take(resp.headers_mut());
         let max = self.config.max_answer_bytes;
@@ -207,6 +225,7 @@ impl Http {
             body.extend_from_slice(&chunk);
         }
         tracing::debug!(call = req.call, status, bytes = body.len(), "answer");
+        self.stats.exchange(req.call, status, sent, body.len());
         Ok(Answer {
             status,
             body,

@@ -102,6 +102,20 @@ async fn bad_credentials_are_an_auth_error_without_the_password() {
         e.server_message.as_deref(),
         Some("无法使用提供的认证信息登录。")
     );
+    // The call made fails, the implicit login is its cause.
+    assert_eq!(e.call, Some("ate.sn_detail.get"));
+    assert!(
+        e.to_string().starts_with(
+            "ate.sn_detail.get: the implicit ate.login failed: authentication failed: "
+        ),
+        "{e}"
+    );
+    let cause = e.cause.as_deref().expect("the login as the cause");
+    assert_eq!(
+        (cause.call, cause.kind),
+        (Some("ate.login"), ErrorKind::Auth)
+    );
+    assert_eq!(cause.http_status, Some(400));
     for text in [e.to_string(), format!("{e:?}"), format!("{c:?}")] {
         assert!(!text.contains("S3cret-Pw!"), "password leaked: {text}");
     }

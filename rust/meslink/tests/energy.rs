@@ -195,7 +195,17 @@ async fn server_refusals_are_typed_errors() {
     assert_eq!(e.kind, ErrorKind::Auth);
     assert_eq!(e.server_code.as_deref(), Some("4106"));
     assert_eq!(e.server_message.as_deref(), Some("密码错误"));
-    assert_eq!(e.call, Some("energy.auth.login"));
+    assert_eq!(
+        e.call,
+        Some("energy.rate.get"),
+        "the call made, not the implicit login"
+    );
+    assert!(
+        e.message
+            .starts_with("the implicit energy.auth.login failed: "),
+        "{e}"
+    );
+    assert_eq!(e.cause.as_ref().unwrap().call, Some("energy.auth.login"));
     assert!(!e.to_string().contains("wrong-password"));
     let nobody = Client::new(config_for(&sim.base_url(), "nobody", "x")).unwrap();
     let e = nobody.energy().regions().list().await.unwrap_err();

@@ -127,6 +127,10 @@ async fn wrong_configured_secret_and_disabled_key_are_typed_auth_errors() {
     assert_eq!(e.kind, ErrorKind::Auth);
     assert_eq!(e.server_code.as_deref(), Some("3001"));
     assert!(!format!("{e:?}").contains("wrong-secret"));
+    // The call made fails; the implicit token request is its cause.
+    assert_eq!(e.call, Some("mgm.organization"));
+    let cause = e.cause.as_deref().expect("the token request as the cause");
+    assert_eq!(cause.call, Some("mgm.token.get"), "{e}");
 
     let c = mgm_client(&sim);
     sim.state().set_mgm_app_disabled("meslink-app", true);

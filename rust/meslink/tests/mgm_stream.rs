@@ -348,5 +348,12 @@ async fn wrong_credentials_fail_the_open() {
         .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Auth, "{e}");
     assert!(!e.to_string().contains("wrong-secret"));
+    // The stream's open failed; the implicit token request is its cause.
+    assert_eq!(e.call, Some("mgm.realtime"), "{e}");
+    assert_eq!(
+        e.cause.as_deref().and_then(|c| c.call),
+        Some("mgm.token.get"),
+        "{e}"
+    );
     assert_eq!(sim.state().mgm_realtime_connections(), 0);
 }

@@ -6,6 +6,7 @@
 //! reachable from C, C#, Python and the CLI through the generic call at once.
 
 use crate::datetime;
+use crate::time_zone::ServerZone;
 use crate::{Error, Result};
 use serde_json::{Map, Value};
 use std::sync::LazyLock;
@@ -300,8 +301,16 @@ pub type Params = Map<String, Value>;
 impl CallSpec {
     /// Checks `params` (a JSON object, or null for none) against the spec before anything
     /// is sent: unknown names, missing required values and wrong kinds are refused with the
-    /// parameter named. Date-times are normalised to `yyyy-MM-dd HH:mm:ss`.
+    /// parameter named. Date-times are normalised to `yyyy-MM-dd HH:mm:ss` in the
+    /// station's local zone.
     pub fn validate(&self, params: Value) -> Result<Params> {
+        self.validate_in(params, ServerZone::Local)
+    }
+
+    /// [`CallSpec::validate`] for a server in `zone` (its section's `time_zone`):
+    /// date-times with an offset and Unix seconds are converted to `zone`, date-times
+    /// without one are taken as already in it.
+    pub fn validate_in(&self, params: Value, zone: ServerZone) -> Result<Params> {
         let mut map = match params {
             Value::Object(m) => m,
             Value::Null => Map::new(),
@@ -333,13 +342,13 @@ impl CallSpec {
                         )));
                     }
                 }
-                Some(v) => *v = self.check_value(spec, v)?,
+                Some(v) => *v = self.check_value(spec, v, zone)?,
             }
         }
         Ok(map)
     }
 
-    fn check_value(&self, spec: &ParamSpec, v: &Value) -> Result<Value> {
+    fn check_value(&self, spec: &ParamSpec, v: &Value, zone: ServerZone) -> Result<Value> {
         let bad = |what: &str| {
             self.err(format!(
                 "parameter {:?} ({}) {what}, got {}",
@@ -401,12 +410,12 @@ impl CallSpec {
             },
             ParamKind::Any => Ok(v.clone()),
             ParamKind::DateTime => match v {
-                Value::String(s) => datetime::normalize(s)
+                Value::String(s) => datetime::normalize_in(s, zone)
                     .map(Value::String)
                     .map_err(|e| self.err(format!("parameter {:?}: {}", spec.name, e.message))),
                 Value::Number(n) => n
                     .as_f64()
-                    .and_then(datetime::from_unix)
+                    .and_then(|n| datetime::from_unix_in(n, zone))
                     .map(Value::String)
                     .ok_or_else(|| bad("must be a Unix time in seconds")),
                 _ => Err(bad("must be a date-time string or Unix seconds")),

@@ -142,6 +142,19 @@ impl ClientConfig {
         Ok(config)
     }
 
+    /// The `time_zone` of `server`'s section (the station's local zone without one).
+    pub fn time_zone(&self, server: crate::catalog::Server) -> crate::time_zone::ServerZone {
+        use crate::catalog::Server;
+        match server {
+            Server::Ate => self.ate.as_ref().map(|s| s.time_zone),
+            Server::Grading => self.grading.as_ref().map(|s| s.time_zone),
+            Server::Trace => self.trace.as_ref().map(|s| s.time_zone),
+            Server::Mgm => self.mgm.as_ref().map(|s| s.time_zone),
+            Server::Energy => self.energy.as_ref().map(|s| s.time_zone),
+        }
+        .unwrap_or_default()
+    }
+
     /// Checks what serde cannot: URLs, non-zero timeouts.
     pub fn validate(&self) -> Result<()> {
         if let Some(ate) = &self.ate {

@@ -15,6 +15,10 @@ pub struct AteConfig {
     /// 员工编号, the login name.
     pub emp_no: String,
     pub password: Secret,
+    /// The zone the server reads date-times in (`"+08:00"`, `"Asia/Shanghai"`); the
+    /// station's local zone when absent.
+    #[serde(default)]
+    pub time_zone: crate::time_zone::ServerZone,
 }
 
 /// The capacity-grading cabinet MES.
@@ -24,6 +28,10 @@ pub struct GradingConfig {
     pub base_url: String,
     /// 账套编码, sent as the `x-request-datasource` header.
     pub datasource: String,
+    /// The zone the server reads date-times in (`"+08:00"`, `"Asia/Shanghai"`); the
+    /// station's local zone when absent.
+    #[serde(default)]
+    pub time_zone: crate::time_zone::ServerZone,
 }
 
 /// The `trace` section of the configuration.
@@ -44,6 +52,10 @@ pub struct TraceConfig {
     /// `source` sent when a call gives none (`DINGDING`, `SAAS`, ...).
     #[serde(default)]
     pub source: Option<String>,
+    /// The zone the server reads date-times in (`"+08:00"`, `"Asia/Shanghai"`); the
+    /// station's local zone when absent.
+    #[serde(default)]
+    pub time_zone: crate::time_zone::ServerZone,
 }
 
 impl TraceConfig {
@@ -75,6 +87,10 @@ pub struct MgmConfig {
     /// The window of `rate_limit_calls`, milliseconds (60000).
     #[serde(default = "default_rate_limit_window_ms")]
     pub rate_limit_window_ms: u64,
+    /// The zone the server reads date-times in (`"+08:00"`, `"Asia/Shanghai"`); the
+    /// station's local zone when absent.
+    #[serde(default)]
+    pub time_zone: crate::time_zone::ServerZone,
 }
 
 fn default_rate_limit_calls() -> u32 {
@@ -116,6 +132,10 @@ pub struct EnergyConfig {
     pub username: String,
     /// Usr_Password
     pub password: Secret,
+    /// The zone the server reads date-times in (`"+08:00"`, `"Asia/Shanghai"`); the
+    /// station's local zone when absent.
+    #[serde(default)]
+    pub time_zone: crate::time_zone::ServerZone,
 }
 
 impl EnergyConfig {

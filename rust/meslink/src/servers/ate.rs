@@ -38,7 +38,7 @@ pub(crate) async fn call(ctx: &AteCtx, spec: &'static CallSpec, params: Params) 
     let token = tokens.get(|| login(ctx, cfg, None)).await?;
     let mut answer = send_with_token(ctx, &mut req, &token).await?;
     if answer.status == 401 {
-        tracing::debug!(call = spec.id, "token refused; logging in again");
+        tracing::info!(call = spec.id, "token refused (HTTP 401); logging in again");
         tokens.invalidate(&token);
         let token = tokens.get(|| login(ctx, cfg, None)).await?;
         answer = send_with_token(ctx, &mut req, &token).await?;
@@ -122,7 +122,7 @@ async fn login_answer(
                 .with_status(answer.status)
         })?;
     let lifetime = crate::jwt::time_to_expiry(token).unwrap_or(DEFAULT_TOKEN_LIFETIME);
-    tracing::debug!(lifetime_s = lifetime.as_secs(), "ATE login succeeded");
+    tracing::info!(lifetime_s = lifetime.as_secs(), "ATE login succeeded");
     Ok((Token::new(Secret::new(token), lifetime), value))
 }
 

@@ -193,7 +193,7 @@ fn failed(f: &Forwarder, record: &Next, attempts: u32, e: &Error) -> crate::Resu
     };
     let failing_for = Duration::from_millis(now.saturating_sub(since).max(0) as u64);
     if !record.parked && !f.config.park_due(attempts, failing_for) {
-        tracing::debug!(seq, attempts, error = %e, "spool: will retry");
+        tracing::info!(seq, attempts, error = %e, "spool: will retry");
         return Ok(false);
     }
     let next_at = now + (f.config.park_retry_s as i64) * 1000;

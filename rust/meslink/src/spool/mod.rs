@@ -49,6 +49,7 @@ pub use record::{SpoolRecord, SpoolState, SpoolStatus};
 
 use crate::catalog::{self, HttpMethod, Server};
 use crate::config::ClientConfig;
+use crate::time_zone::ServerZone;
 use crate::{Error, Result};
 use lock::ForwardLock;
 use parking_lot::Mutex;
@@ -64,8 +65,8 @@ pub struct Spool {
     /// The open file, or why it could not be opened (the client works without it).
     store: std::result::Result<Arc<Store>, Error>,
     path: PathBuf,
-    /// Servers configured in the owning client; `None` offline.
-    servers: Option<Vec<Server>>,
+    /// Servers configured in the owning client and their time zones; `None` offline.
+    servers: Option<Vec<(Server, ServerZone)>>,
     /// Wakes the forwarder when a record is enqueued or retried.
     wake: Arc<Notify>,
     /// The forwarding lock until the forwarder starts (then the task holds it).
@@ -107,6 +108,7 @@ impl Spool {
         let servers = Server::ALL
             .into_iter()
             .filter(|s| configured(client, *s))
+            .map(|s| (s, client.time_zone(s)))
             .collect();
         let opened = config.validate().and_then(|()| {
             let lock = ForwardLock::acquire(&config.path)?;
@@ -137,7 +139,7 @@ impl Spool {
     fn new(
         store: std::result::Result<Store, Error>,
         path: &Path,
-        servers: Option<Vec<Server>>,
+        servers: Option<Vec<(Server, ServerZone)>>,
         lock: Option<ForwardLock>,
     ) -> Spool {
         Spool {
@@ -220,17 +222,23 @@ impl Spool {
             ))
             .with_call(spec.id));
         }
+        let mut zone = ServerZone::Local;
         if let Some(servers) = &self.servers {
-            if !servers.contains(&spec.server) {
-                return Err(Error::invalid(format!(
-                    "{id} cannot be spooled: the client has no \"{}\" section to send it to",
-                    spec.server.name()
-                ))
-                .with_call(spec.id));
+            match servers.iter().find(|(s, _)| *s == spec.server) {
+                Some((_, z)) => zone = *z,
+                None => {
+                    return Err(Error::invalid(format!(
+                        "{id} cannot be spooled: the client has no \"{}\" section to send it to",
+                        spec.server.name()
+                    ))
+                    .with_call(spec.id));
+                }
             }
         }
-        let params = spec.validate(params)?;
+        // Offline (the CLI), the station's zone.
+        let params = spec.validate_in(params, zone)?;
         let seq = self.store()?.insert(spec.id, &Value::Object(params))?;
+        tracing::debug!(seq, call = spec.id, "spool: enqueued");
         self.wake.notify_one();
         Ok(seq)
     }
@@ -251,6 +259,7 @@ impl Spool {
     /// records enqueued after it; its attempts count from 0. Answers the state it had.
     pub fn retry(&self, seq: i64) -> Result<SpoolState> {
         let was = self.store()?.retry(seq)?;
+        tracing::info!(seq, was = ?was, "spool: sent again at the next chance (asked for)");
         self.wake.notify_one();
         Ok(was)
     }
@@ -259,6 +268,7 @@ impl Spool {
     /// at that moment may still arrive). Answers the state it had.
     pub fn discard(&self, seq: i64) -> Result<SpoolState> {
         let was = self.store()?.discard(seq)?;
+        tracing::info!(seq, was = ?was, "spool: discarded (asked for)");
         self.wake.notify_one();
         Ok(was)
     }

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod leak_scenario;
 pub mod tls;
 
 use meslink::{Client, ClientConfig};

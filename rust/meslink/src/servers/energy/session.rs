@@ -34,7 +34,7 @@ pub(crate) async fn send(ctx: &EnergyCtx, cfg: &EnergyConfig, mut req: Request) 
     let answer = send_with_cookie(ctx, &mut req, Some(&cookie)).await?;
     match codes::read(&answer) {
         Err(e) if e.server_code.as_deref() == Some(&NOT_LOGGED_IN.to_string()) => {
-            tracing::debug!(call = req.call, "session refused (4101); logging in again");
+            tracing::info!(call = req.call, "session refused (4101); logging in again");
             session.cookie.invalidate(&cookie);
             let cookie = session.cookie.get(|| login(ctx, cfg, None)).await?;
             let answer = send_with_cookie(ctx, &mut req, Some(&cookie)).await?;
@@ -103,7 +103,7 @@ async fn login_answer(
             .with_call(spec.id)
             .with_status(answer.status));
     }
-    tracing::debug!(cookies = jar.len(), "energy platform login succeeded");
+    tracing::info!(cookies = jar.len(), "energy platform login succeeded");
     Ok((Token::new(cookie_header(&jar), SESSION_LIFETIME), value))
 }
 

@@ -71,7 +71,7 @@ pub(crate) async fn call(
             Err(e) => e,
         };
         if err.is_transient() && spec.retry == RetryClass::Safe && attempt < retry.max_attempts {
-            tracing::debug!(call = spec.id, attempt, error = %err, "retrying");
+            tracing::info!(call = spec.id, attempt, error = %err, "retrying");
             deadline.sleep(retry.backoff(attempt), &err).await?;
             attempt += 1;
             continue;
@@ -79,12 +79,12 @@ pub(crate) async fn call(
         let code: Option<i64> = err.server_code.as_deref().and_then(|c| c.parse().ok());
         match code {
             Some(c) if codes::is_token_rejection(c) && !renewed => {
-                tracing::debug!(call = spec.id, code = c, "access token refused; renewing");
+                tracing::info!(call = spec.id, code = c, "access token refused; renewing");
                 session.tokens.reject(&token);
                 renewed = true;
             }
             Some(codes::CALL_FREQUENTLY) if waited < window * MAX_3009_WINDOWS => {
-                tracing::debug!(call = spec.id, ?pause, "the server says 3009; waiting");
+                tracing::info!(call = spec.id, ?pause, "the server says 3009; waiting");
                 deadline.sleep(pause, &err).await?;
                 waited += pause;
                 pause = (pause * 2).min(window / 2);

@@ -316,7 +316,7 @@ pub(crate) async fn open(ctx: Arc<MgmCtx>, options: StreamOptions) -> Result<Str
         .await
         .map_err(|e| Error::internal(format!("the stream task failed: {e}")))?;
     let (ctx, session) = first;
-    let (tx, rx, token) = session.map_err(|e| e.with_call("mgm.realtime"))?;
+    let (tx, rx, token) = session.map_err(|e| e.in_call("mgm.realtime"))?;
     let (subscribe, commands) = mpsc::unbounded_channel();
     let (stop, stopped) = watch::channel(false);
     let shared = Arc::new(Shared {
@@ -510,7 +510,7 @@ impl Task {
                 tx.close().await;
                 return;
             };
-            tracing::debug!(reason = %ending.reason, "mgm stream session ended");
+            tracing::warn!(reason = %ending.reason, "mgm stream session ended; reconnecting");
             match self.reconnect(ending, &token).await {
                 Some((t, r, k)) => (tx, rx, token) = (t, r, k),
                 None => return,
@@ -603,6 +603,8 @@ impl Task {
                     Ok(()) => match self.accepted(&mut rx).await? {
                         Verdict::Accepted(first) => {
                             self.shared.reconnects.fetch_add(1, Ordering::Relaxed);
+                            tracing::info!(attempt, "mgm stream reconnected");
+                            self.ctx.http.stats().reconnect();
                             self.shared.push(StreamEvent::Reconnected { attempt });
                             if let Some(raw) = first {
                                 self.shared.push(StreamEvent::classify(raw));

@@ -116,7 +116,7 @@ async fn renew(ctx: &MgmCtx, cfg: &MgmConfig, tokens: &Tokens) -> Result<Token> 
     if let Some(r) = refresh {
         match refresh_grant(ctx, cfg, &cfg.app_key, &r.value).await {
             Ok(g) if Some(&g.access) != rejected.as_ref() => {
-                tracing::debug!(lifetime = ?g.lifetime, "mgm access token refreshed");
+                tracing::info!(lifetime = ?g.lifetime, "mgm access token refreshed");
                 tokens.keep(&g);
                 return Ok(Token::new(g.access, g.lifetime));
             }
@@ -127,13 +127,13 @@ async fn renew(ctx: &MgmCtx, cfg: &MgmConfig, tokens: &Tokens) -> Result<Token> 
                     .and_then(|c| c.parse().ok())
                     .is_some_and(codes::is_refresh_rejection) =>
             {
-                tracing::debug!(code = ?e.server_code, "refresh token refused; getting a new one")
+                tracing::info!(code = ?e.server_code, "refresh token refused; getting a new one")
             }
             Err(e) => return Err(e),
         }
     }
     let g = get_grant(ctx, cfg, &cfg.app_key, &cfg.app_secret).await?;
-    tracing::debug!(lifetime = ?g.lifetime, "mgm access token issued");
+    tracing::info!(lifetime = ?g.lifetime, "mgm access token issued");
     tokens.keep(&g);
     Ok(Token::new(g.access, g.lifetime))
 }
@@ -179,7 +179,7 @@ async fn token_request(
         };
         match outcome.and_then(|a| read_answer(&a)) {
             Err(e) if e.is_transient() && attempt < retry.max_attempts => {
-                tracing::debug!(call = id, attempt, error = %e, "retrying");
+                tracing::info!(call = id, attempt, error = %e, "retrying");
                 tokio::time::sleep(retry.backoff(attempt)).await;
                 attempt += 1;
             }

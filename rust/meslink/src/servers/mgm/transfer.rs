@@ -378,7 +378,7 @@ async fn run(shared: &Shared, ctx: &MgmCtx, req: &Checked) -> Result<TransferPro
                 if attempts >= MAX_ATTEMPTS {
                     return Err(e.with_call("mgm.file_transfer"));
                 }
-                tracing::debug!(attempt = attempts, error = %e, "mgm transfer resumes");
+                tracing::info!(attempt = attempts, error = %e, "mgm transfer resumes");
                 if refused {
                     token_refused = Some(token);
                 }
