@@ -27,8 +27,8 @@ Naming policy (stated again at the top of every generated file):
   * enumeration members: PascalCase in Rust and C#, UPPER_SNAKE in Python (the PascalCase
     name kept as an alias).
 Date-time rule: the language layer sends ISO 8601 with the value's offset (Python: an
-aware datetime with its offset, a naive one without; C#: DateTimeOffset, a DateTime
-converting to it; Rust: DateTimeArg); the core alone converts to the server's format.
+aware datetime with its offset, a naive one without; C#: MesLinkDateTime, from a
+DateTimeOffset or a DateTime, Unspecified ones without an offset; Rust: DateTimeArg); the core alone converts to the server's format.
 """
 
 from __future__ import annotations
@@ -824,7 +824,7 @@ def cs_type(p: Param, optional: bool) -> str:
     if p.choice:
         t = p.choice["name"]
         return t + "?" if optional else t
-    t = {"text": "string", "number": "double", "integer": "long", "datetime": "DateTimeOffset", "bool": "bool"}.get(p.kind)
+    t = {"text": "string", "number": "double", "integer": "long", "datetime": "MesLinkDateTime", "bool": "bool"}.get(p.kind)
     if t is None:
         return {"list": "System.Collections.IEnumerable", "object": "IDictionary<string, object>", "any": "object"}[p.kind]
     if t != "string" and optional:

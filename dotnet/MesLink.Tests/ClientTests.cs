@@ -206,6 +206,12 @@ namespace MesLink.Tests
                 // The one date-time rule: the C# layer sends ISO 8601 with the value's offset.
                 var record = new GradingRecord { TestTime = new DateTimeOffset(2024, 6, 3, 16, 0, 0, TimeSpan.FromHours(8)) };
                 StringAssert.Contains("\"testTime\":\"2024-06-03T16:00:00+08:00\"", record.ToJson());
+                // A DateTime of kind Unspecified has no offset: it travels without one (the
+                // server's own time), as a naive Python datetime does.
+                record.TestTime = new DateTime(2024, 6, 3, 16, 0, 0, DateTimeKind.Unspecified);
+                StringAssert.Contains("\"testTime\":\"2024-06-03T16:00:00\"", record.ToJson());
+                record.TestTime = new DateTime(2024, 6, 3, 8, 0, 0, DateTimeKind.Utc);
+                StringAssert.Contains("\"testTime\":\"2024-06-03T08:00:00+00:00\"", record.ToJson());
             }
             finally
             {

@@ -12,8 +12,9 @@ namespace MesLink
     /// 8601 with its offset (a <see cref="DateTimeOffset"/>; a <see cref="DateTime"/> of kind
     /// Utc or Local converts to one), and the core alone converts it to the server's zone
     /// and format (<c>yyyy-MM-dd HH:mm:ss</c>). A <see cref="DateTime"/> of kind Unspecified
-    /// given to the generic call travels without an offset: the core takes it as the
-    /// server's time already (its section's <c>time_zone</c>, the station's by default).
+    /// travels without an offset, to the generic call and the typed methods alike
+    /// (<see cref="MesLinkDateTime"/>): the core takes it as the server's time already (its
+    /// section's <c>time_zone</c>, the station's by default).
     /// </summary>
     internal static class MesLinkWire
     {
@@ -37,7 +38,8 @@ namespace MesLink
             if (value == null) return;
             // A NUL or an unpaired surrogate is refused here, as every string the ABI takes.
             if (value is string text) NativeText.ToUtf8Z(text, name);
-            if (value is DateTimeOffset o) p[name] = DateTime(o);
+            if (value is MesLinkDateTime w) p[name] = w.Wire;
+            else if (value is DateTimeOffset o) p[name] = DateTime(o);
             else if (value is DateTime t) p[name] = DateTime(t);
             else if (value is byte[] bytes)
                 p[name] = new Dictionary<string, object> { ["base64"] = Convert.ToBase64String(bytes) };

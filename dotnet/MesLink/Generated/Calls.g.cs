@@ -502,7 +502,7 @@ namespace MesLink
         /// <param name="amountCombination"><c>Amount_Combination</c>: 如果Amount_Type=3或4，这个参数有效，1-按仪表类型查，2-按仪表查，默认1</param>
         /// <param name="amountSortName"><c>Amount_SortName</c>: 仪表或机器或部门的名称，默认为所有，多个用‘，’隔开</param>
         /// <param name="amountValue"><c>Amount_Value</c>: 能源类型，默认为所有，多个用‘，’隔开，0-电，1-自来水，2-中水，3-热水，4-软水，5-中压蒸汽，6-低压蒸汽，7-空气，8-天然气</param>
-        public string Total(TimeType timeType, DateTimeOffset timeStart, DateTimeOffset timeEnd, AmountType amountType, AmountCombination? amountCombination = null, string amountSortName = null, EnergyKind? amountValue = null)
+        public string Total(TimeType timeType, MesLinkDateTime timeStart, MesLinkDateTime timeEnd, AmountType amountType, AmountCombination? amountCombination = null, string amountSortName = null, EnergyKind? amountValue = null)
         {
             var p = new Dictionary<string, object>();
             MesLinkWire.Put(p, "Time_Type", timeType);
@@ -524,7 +524,7 @@ namespace MesLink
         /// <param name="amountCombination"><c>Amount_Combination</c>: 如果Amount_Type=3或4，这个参数有效，1-按仪表类型查，2-按仪表查，默认1</param>
         /// <param name="amountSortName"><c>Amount_SortName</c>: 仪表或机器或部门的名称，默认为所有，多个用‘，’隔开</param>
         /// <param name="amountValue"><c>Amount_Value</c>: 能源类型，默认为所有，多个用‘，’隔开，0-电，1-自来水，2-中水，3-热水，4-软水，5-中压蒸汽，6-低压蒸汽，7-空气，8-天然气</param>
-        public string Detail(TimeType timeType, DateTimeOffset timeStart, DateTimeOffset timeEnd, AmountType amountType, string timeInterval = null, AmountCombination? amountCombination = null, string amountSortName = null, EnergyKind? amountValue = null)
+        public string Detail(TimeType timeType, MesLinkDateTime timeStart, MesLinkDateTime timeEnd, AmountType amountType, string timeInterval = null, AmountCombination? amountCombination = null, string amountSortName = null, EnergyKind? amountValue = null)
         {
             var p = new Dictionary<string, object>();
             MesLinkWire.Put(p, "Time_Type", timeType);
@@ -547,7 +547,7 @@ namespace MesLink
         /// <param name="amountCombination"><c>Amount_Combination</c>: 如果Amount_Type=3或4，这个参数有效，1-按仪表类型查，2-按仪表查，默认1</param>
         /// <param name="amountSortName"><c>Amount_SortName</c>: 仪表的名称,默认为所有，多个用‘，’隔开</param>
         /// <param name="amountValue"><c>Amount_Value</c>: 能源类型，默认为所有，多个用‘，’隔开，0-电，1-自来水，2-中水，3-热水，4-软水，5-中压蒸汽，6-低压蒸汽，7-空气，8-天然气</param>
-        public string DetailReport(TimeType timeType, DateTimeOffset timeStart, DateTimeOffset timeEnd, AmountType amountType, string timeInterval = null, AmountCombination? amountCombination = null, string amountSortName = null, EnergyKind? amountValue = null)
+        public string DetailReport(TimeType timeType, MesLinkDateTime timeStart, MesLinkDateTime timeEnd, AmountType amountType, string timeInterval = null, AmountCombination? amountCombination = null, string amountSortName = null, EnergyKind? amountValue = null)
         {
             var p = new Dictionary<string, object>();
             MesLinkWire.Put(p, "Time_Type", timeType);
@@ -574,7 +574,7 @@ namespace MesLink
         /// <param name="timeEnd"><c>Time_End</c>: 查询结束时间，"2019-04-01 13:53:59"</param>
         /// <param name="timeInterval"><c>Time_Interval</c>: 查询时间间隔，默认:按年查间隔1(月)，按月查间隔1(天)，按天查间隔60(分钟)</param>
         /// <param name="measureName"><c>Measure_Name</c>: 测点名称，默认所有，多个用‘，’隔开</param>
-        public string Query(TimeType timeType, string meterName, DateTimeOffset timeStart, DateTimeOffset timeEnd, string timeInterval = null, string measureName = null)
+        public string Query(TimeType timeType, string meterName, MesLinkDateTime timeStart, MesLinkDateTime timeEnd, string timeInterval = null, string measureName = null)
         {
             MesLinkWire.Required(meterName, nameof(meterName));
             var p = new Dictionary<string, object>();
@@ -602,7 +602,7 @@ namespace MesLink
         /// <param name="amountCombination"><c>Amount_Combination</c>: 如果Amount_Type=3或4，这个参数有效，1-按仪表类型查，2-按仪表查，默认1</param>
         /// <param name="amountSortName"><c>Amount_SortName</c>: 仪表的名称，默认为所有，多个用‘，’隔开</param>
         /// <param name="amountValue"><c>Amount_Value</c>: 能源类型，默认为所有，多个用‘，’隔开，0-电，1-自来水，2-中水，3-热水，4-软水，5-中压蒸汽，6-低压蒸汽，7-空气，8-天然气</param>
-        public string Generate(TimeType timeType, DateTimeOffset timeStart, DateTimeOffset timeEnd, AmountType amountType, string timeInterval = null, AmountCombination? amountCombination = null, string amountSortName = null, EnergyKind? amountValue = null)
+        public string Generate(TimeType timeType, MesLinkDateTime timeStart, MesLinkDateTime timeEnd, AmountType amountType, string timeInterval = null, AmountCombination? amountCombination = null, string amountSortName = null, EnergyKind? amountValue = null)
         {
             var p = new Dictionary<string, object>();
             MesLinkWire.Put(p, "Time_Type", timeType);
@@ -801,7 +801,7 @@ namespace MesLink
         /// <param name="dateTime"><c>Date_Time</c>: 数据时间</param>
         /// <param name="dateType"><c>Date_Type</c>: 时间类型，2-月，3-天</param>
         /// <param name="dataAmount"><c>Data_Amount</c>: 数据</param>
-        public string Add(long meterId, DateTimeOffset dateTime, DateType dateType, string dataAmount)
+        public string Add(long meterId, MesLinkDateTime dateTime, DateType dateType, string dataAmount)
         {
             MesLinkWire.Required(dataAmount, nameof(dataAmount));
             var p = new Dictionary<string, object>();
@@ -821,7 +821,7 @@ namespace MesLink
         /// <summary>energy.prp.uploaded_data.list (GET /api_3/PRP_uploaded_energy_measure_datas): Upload records of collected data (5.7)</summary>
         /// <param name="timeStart"><c>Time_Start</c>: 查询开始时间，"2019-04-01 13:53:59"</param>
         /// <param name="timeEnd"><c>Time_End</c>: 查询结束时间，"2019-04-01 13:53:59"</param>
-        public string List(DateTimeOffset timeStart, DateTimeOffset timeEnd)
+        public string List(MesLinkDateTime timeStart, MesLinkDateTime timeEnd)
         {
             var p = new Dictionary<string, object>();
             MesLinkWire.Put(p, "Time_Start", timeStart);
@@ -908,7 +908,7 @@ namespace MesLink
         /// <param name="timeEnd"><c>Time_End</c>: 查询结束时间，"2019-04-01 13:53:59"</param>
         /// <param name="statisticMethod"><c>Statistic_Method</c>: 0:总计,1:根据Alarm_Level统计,2:根据Alarm_Type统计,3:根据Alarm_Notify统计</param>
         /// <param name="returnFormat"><c>Return_Format</c>: 1:返回总量, 2: 返回详细总量(查天, 返回每小时的值)</param>
-        public string Statistics(TimeType timeType, DateTimeOffset timeStart, DateTimeOffset timeEnd, StatisticMethod statisticMethod, ReturnFormat returnFormat)
+        public string Statistics(TimeType timeType, MesLinkDateTime timeStart, MesLinkDateTime timeEnd, StatisticMethod statisticMethod, ReturnFormat returnFormat)
         {
             var p = new Dictionary<string, object>();
             MesLinkWire.Put(p, "Time_Type", timeType);
@@ -1013,7 +1013,7 @@ namespace MesLink
         /// <param name="alarmType"><c>Alarm_Type</c>: 报警类型, 1: 机器每小时累计能耗报警, 2:机器瞬时参数报警</param>
         /// <param name="alarmLevel"><c>Alarm_Level</c>: 1: 一般 2:警告 3:严重</param>
         /// <param name="ruleName"><c>Rule_Name</c>: 规则筛选</param>
-        public string List(DateTimeOffset timeStart, DateTimeOffset timeEnd, long? perPageCounts = null, long? pageCounts = null, string meterName = null, string meterSuperior = null, AlarmType? alarmType = null, AlarmLevel? alarmLevel = null, string ruleName = null)
+        public string List(MesLinkDateTime timeStart, MesLinkDateTime timeEnd, long? perPageCounts = null, long? pageCounts = null, string meterName = null, string meterSuperior = null, AlarmType? alarmType = null, AlarmLevel? alarmLevel = null, string ruleName = null)
         {
             var p = new Dictionary<string, object>();
             MesLinkWire.Put(p, "Time_Start", timeStart);
@@ -1029,7 +1029,7 @@ namespace MesLink
         }
 
         /// <summary>Every record of <c>energy.alarm_messages.list</c>, page after page (<paramref name="perPage"/> a page).</summary>
-        public IEnumerable<object> ListAll(DateTimeOffset timeStart, DateTimeOffset timeEnd, string meterName = null, string meterSuperior = null, AlarmType? alarmType = null, AlarmLevel? alarmLevel = null, string ruleName = null, int perPage = 100)
+        public IEnumerable<object> ListAll(MesLinkDateTime timeStart, MesLinkDateTime timeEnd, string meterName = null, string meterSuperior = null, AlarmType? alarmType = null, AlarmLevel? alarmLevel = null, string ruleName = null, int perPage = 100)
         {
             var p = new Dictionary<string, object>();
             MesLinkWire.Put(p, "Time_Start", timeStart);
@@ -1136,7 +1136,7 @@ namespace MesLink
         /// <param name="timeStart"><c>Time_Start</c>: 查询开始时间，"2019-04-01 00:00:00"</param>
         /// <param name="timeEnd"><c>Time_End</c>: 查询结束时间，"2019-04-02 00:00:00" (间隔最大为24小时)</param>
         /// <param name="meterSuperiorId"><c>Meter_Superior_id</c>: 机器筛选</param>
-        public string Records(DateTimeOffset timeStart, DateTimeOffset timeEnd, long meterSuperiorId)
+        public string Records(MesLinkDateTime timeStart, MesLinkDateTime timeEnd, long meterSuperiorId)
         {
             var p = new Dictionary<string, object>();
             MesLinkWire.Put(p, "Time_Start", timeStart);
@@ -1151,7 +1151,7 @@ namespace MesLink
         /// <param name="timeEnd"><c>Time_End</c>: 查询结束时间，"2019-04-01 13:53:59"</param>
         /// <param name="returnFormat"><c>Return_Format</c>: 1:返回总量, 2: 返回详细总量(查天, 返回每小时的值)</param>
         /// <param name="meterSuperiorId"><c>Meter_Superior_id</c>: 机器筛选</param>
-        public string Statistics(TimeType timeType, DateTimeOffset timeStart, DateTimeOffset timeEnd, ReturnFormat returnFormat, long meterSuperiorId)
+        public string Statistics(TimeType timeType, MesLinkDateTime timeStart, MesLinkDateTime timeEnd, ReturnFormat returnFormat, long meterSuperiorId)
         {
             var p = new Dictionary<string, object>();
             MesLinkWire.Put(p, "Time_Type", timeType);
@@ -1262,7 +1262,7 @@ namespace MesLink
         /// <param name="timeStart"><c>Time_Start</c>: 开始时间</param>
         /// <param name="timeEnd"><c>Time_End</c>: 结束时间</param>
         /// <param name="productBatchId"><c>ProductBatch_id</c>: 生产批次主键id</param>
-        public string Create(long productId, long totalAmount, long meterSuperiorId, DateTimeOffset timeStart, DateTimeOffset timeEnd, long productBatchId)
+        public string Create(long productId, long totalAmount, long meterSuperiorId, MesLinkDateTime timeStart, MesLinkDateTime timeEnd, long productBatchId)
         {
             var p = new Dictionary<string, object>();
             MesLinkWire.Put(p, "Product_id", productId);
@@ -1282,7 +1282,7 @@ namespace MesLink
         /// <param name="timeStart"><c>Time_Start</c>: 开始时间</param>
         /// <param name="timeEnd"><c>Time_End</c>: 结束时间</param>
         /// <param name="productBatchId"><c>ProductBatch_id</c>: 生产批次主键id</param>
-        public string Update(long id, long productId, long totalAmount, long meterSuperiorId, DateTimeOffset timeStart, DateTimeOffset timeEnd, long productBatchId)
+        public string Update(long id, long productId, long totalAmount, long meterSuperiorId, MesLinkDateTime timeStart, MesLinkDateTime timeEnd, long productBatchId)
         {
             var p = new Dictionary<string, object>();
             MesLinkWire.Put(p, "id", id);
@@ -1317,7 +1317,7 @@ namespace MesLink
         /// <param name="orderType"><c>Order_Type</c>: 1: 升序, 2:降序</param>
         /// <param name="limit"><c>Limit</c>: 返回数据个数</param>
         /// <param name="energyType"><c>Energy_Type</c>: 能源类型, 当Amount_Type为2和4是必填</param>
-        public string Statistics(TimeType timeType, DateTimeOffset timeStart, DateTimeOffset timeEnd, SummaryType summaryType, ReturnFormat returnFormat, AmountType amountType, string productName = null, string meterSuperior = null, IsOrder? isOrder = null, OrderType? orderType = null, long? limit = null, EnergyKind? energyType = null)
+        public string Statistics(TimeType timeType, MesLinkDateTime timeStart, MesLinkDateTime timeEnd, SummaryType summaryType, ReturnFormat returnFormat, AmountType amountType, string productName = null, string meterSuperior = null, IsOrder? isOrder = null, OrderType? orderType = null, long? limit = null, EnergyKind? energyType = null)
         {
             var p = new Dictionary<string, object>();
             MesLinkWire.Put(p, "Time_Type", timeType);
@@ -1363,7 +1363,7 @@ namespace MesLink
         /// <param name="productionBatch"><c>Production_Batch</c>: 生产批次</param>
         /// <param name="timeStart"><c>Time_Start</c>: 开始时间</param>
         /// <param name="timeEnd"><c>Time_End</c>: 结束时间</param>
-        public string Create(string productionBatch, DateTimeOffset timeStart, DateTimeOffset timeEnd)
+        public string Create(string productionBatch, MesLinkDateTime timeStart, MesLinkDateTime timeEnd)
         {
             MesLinkWire.Required(productionBatch, nameof(productionBatch));
             var p = new Dictionary<string, object>();
@@ -1378,7 +1378,7 @@ namespace MesLink
         /// <param name="productionBatch"><c>Production_Batch</c>: 生产批次</param>
         /// <param name="timeStart"><c>Time_Start</c>: 开始时间</param>
         /// <param name="timeEnd"><c>Time_End</c>: 结束时间</param>
-        public string Update(long id, string productionBatch, DateTimeOffset timeStart, DateTimeOffset timeEnd)
+        public string Update(long id, string productionBatch, MesLinkDateTime timeStart, MesLinkDateTime timeEnd)
         {
             MesLinkWire.Required(productionBatch, nameof(productionBatch));
             var p = new Dictionary<string, object>();

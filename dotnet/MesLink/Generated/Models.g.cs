@@ -622,7 +622,7 @@ namespace MesLink
         /// <summary><c>barcode</c>: 电芯条码 (required).</summary>
         public string Barcode { get; set; }
         /// <summary><c>testTime</c>: 测试时间 (yyyy-MM-dd HH:mm:ss) (required).</summary>
-        public DateTimeOffset? TestTime { get; set; }
+        public MesLinkDateTime? TestTime { get; set; }
         /// <summary><c>workStep</c>: 工步 (required).</summary>
         public string WorkStep { get; set; }
         /// <summary><c>voltage</c>: 电压.</summary>
