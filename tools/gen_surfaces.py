@@ -396,7 +396,6 @@ def rs_arg(p: Param) -> tuple:
 
 
 def rs_setter(p: Param) -> tuple:
-    n = rs_name(p.wire)
     if p.choice:
         return "crate::models::" + p.choice["name"], "Value::from(v)"
     if p.kind == "text":
@@ -430,7 +429,6 @@ def rust_calls(root: Group, methods: List[Method]) -> str:
     out += ["//! " + HEADER] + ["//! " + line for line in POLICY]
     out += ["", "#![allow(clippy::all, unused_mut)]", "", "use crate::datetime::DateTimeArg;", "use crate::named::Args;", "use crate::{Client, Result};", "use serde_json::Value;", "use std::future::{Future, IntoFuture};", "use std::pin::Pin;", ""]
     for g in walk(root):
-        owner = "Client" if not g.path else g.type_name + "<'_>"
         if g.path:
             out += rs_doc("The `%s.*` calls." % ".".join(g.path))
             out.append("#[derive(Clone, Copy)]")
@@ -832,6 +830,11 @@ def cs_type(p: Param, optional: bool) -> str:
     return t
 
 
+def cs_is_reference(t: str) -> bool:
+    """Whether a C# parameter type is a reference type (null can be passed)."""
+    return t in ("string", "object") or t.startswith(("System.", "IDictionary"))
+
+
 def cs_put(p: Param, var: str) -> str:
     if p.choice and p.choice["str"]:
         return '            MesLinkWire.Put(p, "%s", %s?.ToWire());' % (p.wire, var) if not p.required else '            MesLinkWire.Put(p, "%s", %s.ToWire());' % (p.wire, var)
@@ -947,10 +950,8 @@ def csharp_models(methods: List[Method], enums: Dict[str, dict], models: list) -
         out.append("    {")
         for p in m.params:
             out.append("        /// <summary><c>%s</c>: %s%s.</summary>" % (p.wire, xml(p.doc), " (required)" if p.required else ""))
-            t = cs_type(p, True)
-            if t == "string" or t.endswith("?") or not t[0].islower():
-                pass
-            out.append("        public %s %s { get; set; }" % (t if t.endswith("?") or t in ("string", "object") or t.startswith(("System.", "IDictionary")) else t + "?", pascal(p.wire)))
+            # Every property is nullable: cs_type of an optional parameter already is.
+            out.append("        public %s %s { get; set; }" % (cs_type(p, True), pascal(p.wire)))
         out.append("")
         out.append("        /// <summary>The record as the JSON object of the generic call, with the server's names.</summary>")
         out.append("        public string ToJson()")
@@ -1002,7 +1003,7 @@ def csharp_calls(root: Group, methods: List[Method]) -> str:
             out.append("        public %s %s(%s)" % (ret, name, sig))
             out.append("        {")
             for p in params:
-                if p.required and not cs_type(p, False)[0].isupper() and cs_type(p, False) in ("string", "object") or (p.required and cs_type(p, False).startswith(("System.", "IDictionary"))):
+                if p.required and cs_is_reference(cs_type(p, False)):
                     out.append('            MesLinkWire.Required(%s, nameof(%s));' % (cs_param_name(p.wire), cs_param_name(p.wire)))
             out.append("            var p = new Dictionary<string, object>();")
             for p in params:
