@@ -7,7 +7,7 @@
 #
 # It builds what the cases need (the C ABI library, meslink-sim and the Rust bench binary
 # with cargo; bench/c/bench.c with gcc; the Python wheel with maturin into a venv under
-# build/bench/ with `requests`; MesLink.dll and bench/dotnet/Bench.cs with mcs), installs
+# build/bench/ with `requests` and `httpx`; MesLink.dll and bench/dotnet/Bench.cs with mcs), installs
 # wrk with apt-get when it is missing, starts one meslink-sim (its first line is
 # MESLINK_SIM_URL=...), then runs every executable bench/cases/NN-*.sh in order and
 # prints their markdown tables. A case that breaks is reported and the others still run;
@@ -16,7 +16,7 @@
 # Contract with the cases (exported; see bench/lib/env.sh):
 #   MESLINK_SIM_URL, MESLINK_SIM_PID, MESLINK_BENCH_SIZE (smoke|full), MESLINK_BENCH_RUNS,
 #   MESLINK_LIB_DIR (libmeslink.so), MESLINK_INCLUDE_DIR (meslink.h),
-#   MESLINK_BENCH_PY (venv python with meslink and requests),
+#   MESLINK_BENCH_PY (venv python with meslink, requests and httpx),
 #   MESLINK_BENCH_DOTNET (MesLink.dll, Bench.exe), MESLINK_BENCH_BIN (meslink-sim,
 #   meslink-bench, bench-c), MESLINK_BENCH_WORK (scratch), MESLINK_BENCH_PROFILE,
 #   MESLINK_BENCH_ROOT.
@@ -80,6 +80,10 @@ if [ ! -x "$venv/bin/python" ]; then
     say "venv $venv (maturin, requests)"
     python3 -m venv "$venv"
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "maturin>=1.5,<2" requests
+fi
+# httpx: a row of case 1 (a venv made before that row gets it here).
+if ! "$venv/bin/python" -c 'import httpx' 2>/dev/null; then
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check httpx
 fi
 if [ ! -f "$stamp" ] || [ -n "$(newest_source)" ] || ! "$venv/bin/python" -c 'import meslink' 2>/dev/null; then
     say "wheel ($profile) into the venv"

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 static double now_s(void) {
@@ -35,6 +36,13 @@ static double process_cpu_s(void) {
     struct timespec ts;
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Context switches of the process (every thread), voluntary + involuntary. */
+static long csw(void) {
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_nvcsw + ru.ru_nivcsw;
 }
 
 static int cmp_double(const void *a, const void *b) {
@@ -73,6 +81,7 @@ static int seq(const char *url, size_t n, const char *what) {
     int32_t c = open_client(url);
     int upload = strcmp(what, "upload") == 0;
     double *lat = malloc(n * sizeof *lat), start, t, cpu;
+    long switches;
     size_t i;
     if (!upload && strcmp(what, "get") != 0) {
         fprintf(stderr, "bench (C): unknown call %s: upload or get\n", what);
@@ -81,6 +90,7 @@ static int seq(const char *url, size_t n, const char *what) {
     /* Log in before timing, like every other row. */
     if (meslink_ate_sn_detail_get(c, "1037020031", buf, sizeof buf, NULL) != MESLINK_OK)
         fail("login");
+    switches = csw();
     cpu = process_cpu_s();
     start = now_s();
     for (i = 0; i < n; i++) {
@@ -96,10 +106,11 @@ static int seq(const char *url, size_t n, const char *what) {
     }
     t = now_s() - start;
     cpu = process_cpu_s() - cpu;
+    switches = csw() - switches;
     qsort(lat, n, sizeof *lat, cmp_double);
     printf("{\"row\":\"meslink C ABI (%s)\",\"n\":%lu,\"secs\":%.6f,\"p50_us\":%.1f,"
-           "\"p99_us\":%.1f,\"cpu_s\":%.6f}\n",
-           what, (unsigned long)n, t, pct(lat, n, 0.5), pct(lat, n, 0.99), cpu);
+           "\"p99_us\":%.1f,\"cpu_s\":%.6f,\"csw\":%ld}\n",
+           what, (unsigned long)n, t, pct(lat, n, 0.5), pct(lat, n, 0.99), cpu, switches);
     free(lat);
     meslink_client_close(c);
     return 0;

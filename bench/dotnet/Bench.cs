@@ -50,11 +50,13 @@ static class Bench
         }
         Console.WriteLine("{\"row\":" + MesLinkJson.Quote(row) + ",\"n\":" + n + ",\"secs\":" +
                           secs.ToString("R", CultureInfo.InvariantCulture) + ",\"p50_us\":" + p50 + ",\"p99_us\":" + p99 +
-                          (loopCpu.HasValue ? ",\"cpu_s\":" + loopCpu.Value.ToString("R", CultureInfo.InvariantCulture) : "") + "}");
+                          (loopCpu.HasValue ? ",\"cpu_s\":" + loopCpu.Value.ToString("R", CultureInfo.InvariantCulture) : "") +
+                          (loopSwitches.HasValue ? ",\"csw\":" + loopSwitches.Value.ToString(CultureInfo.InvariantCulture) : "") + "}");
     }
 
     static double Timed(int n, Action<int> one, List<double> lat)
     {
+        long? switches = Switches();
         double cpu = Cpu();
         var total = Stopwatch.StartNew();
         var sw = new Stopwatch();
@@ -66,6 +68,8 @@ static class Bench
         }
         double secs = total.Elapsed.TotalSeconds;
         loopCpu = Cpu() - cpu;
+        long? after = Switches();
+        loopSwitches = switches.HasValue && after.HasValue ? after - switches : null;
         return secs;
     }
 
@@ -169,6 +173,23 @@ static class Bench
     }
 
     // Process CPU time: the cost of the calls, not the scheduler of a shared machine.
+    static long? loopSwitches;
+
+    // Context switches of the process (every thread), voluntary + involuntary: getrusage's
+    // ru_nvcsw and ru_nivcsw (the 17th and 18th longs of struct rusage on 64-bit Linux).
+    [DllImport("libc", EntryPoint = "getrusage")]
+    static extern int GetRusage(int who, [Out] long[] usage);
+
+    static long? Switches()
+    {
+        try
+        {
+            var ru = new long[18];
+            return GetRusage(0, ru) == 0 ? ru[16] + ru[17] : (long?)null;
+        }
+        catch (Exception) { return null; }
+    }
+
     static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     static unsafe void Ffi(int n)

@@ -4,8 +4,9 @@
 
 The client's CPU is the command's (and its children's) user + system time; the
 simulator's is the growth of /proc/SIM_PID/stat's utime + stime while the command ran.
-Every JSON line the command prints gets "client_cpu_s" and "sim_cpu_s"; other output is
-passed through, followed by a line "#cpu client_cpu_s=X sim_cpu_s=Y".
+Every JSON line the command prints gets "client_cpu_s", "client_csw" (the command's
+context switches, voluntary + involuntary, of all its threads) and "sim_cpu_s"; other
+output is passed through, followed by a line "#cpu client_cpu_s=X sim_cpu_s=Y client_csw=Z".
 """
 
 import json
@@ -31,19 +32,21 @@ def main() -> int:
     s1 = sim_cpu(pid)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     client = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    csw = (after.ru_nvcsw - before.ru_nvcsw) + (after.ru_nivcsw - before.ru_nivcsw)
     sim = s1 - s0
     plain = False
     for line in proc.stdout.splitlines():
         if line.startswith("{"):
             row = json.loads(line)
             row["client_cpu_s"] = round(client, 3)
+            row["client_csw"] = csw
             row["sim_cpu_s"] = round(sim, 3)
             print(json.dumps(row, ensure_ascii=False))
         else:
             plain = True
             print(line)
     if plain:
-        print("#cpu client_cpu_s=%.3f sim_cpu_s=%.3f" % (client, sim))
+        print("#cpu client_cpu_s=%.3f sim_cpu_s=%.3f client_csw=%d" % (client, sim, csw))
     return proc.returncode
 
 

@@ -3,9 +3,16 @@
     table.py RESULTS.jsonl --title T [--baseline ROW] [--rows ROW ...]
              [--goal "LABEL::ROW_A::ROW_B::RATIO"]   ROW_A's rate >= RATIO x ROW_B's
              [--max-ns "LABEL::ROW::NS"]             ROW's ns per call < NS
+             [--cpu-goal "LABEL::ROW_A::ROW_B::RATIO"] ROW_B's client CPU/call >= RATIO x ROW_A's
+             [--max-cpu "LABEL::ROW::US"]            ROW's client CPU per call <= US
+             [--cpu-above "LABEL::ROW_A::ROW_B::US"] ROW_A's client CPU/call <= ROW_B's + US
+             [--max-csw "LABEL::ROW::N"]             ROW's context switches per call <= N
 
 A result line is {"row","n","secs","p50_us","p99_us"} (a rate: n/secs calls/s, or MB/s
-with "mb") or {"row","n","secs","ns_per_call"}. A row measured several times (runs) is
+with "mb") or {"row","n","secs","ns_per_call"}. Optional: "cpu_s" and "csw" (the timed
+loop's process CPU seconds and context switches, voluntary + involuntary, of all its
+threads), "client_cpu_s" and "client_csw" (the whole process's, from bench/lib/cpu.py),
+"sim_cpu_s". A row measured several times (runs) is
 shown by its median run (by rate), with the number of runs. Rows appear in the order of
 --rows (or of first appearance); a row named but missing is shown as "not run".
 """
@@ -51,6 +58,13 @@ def client_cpu_us(r: Dict[str, Any]) -> Optional[float]:
     return per_call(r, "cpu_s") if "cpu_s" in r else per_call(r, "client_cpu_s")
 
 
+def client_csw(r: Dict[str, Any]) -> Optional[float]:
+    """Context switches a call cost the client: the timed loop's (csw) when the row
+    measured them, else the whole process's (client_csw, from bench/lib/cpu.py)."""
+    key = "csw" if "csw" in r else "client_csw"
+    return r[key] / r["n"] if key in r and r["n"] else None
+
+
 def fmt(v: Optional[float], digits: int = 0) -> str:
     if v is None:
         return "—"
@@ -67,13 +81,16 @@ def main() -> int:
     ap.add_argument("--max-ns", action="append", default=[])
     ap.add_argument("--cpu-goal", action="append", default=[],
                     help="LABEL::ROW_A::ROW_B::RATIO: ROW_B's client CPU per call >= RATIO x ROW_A's")
+    ap.add_argument("--max-cpu", action="append", default=[])
+    ap.add_argument("--cpu-above", action="append", default=[])
+    ap.add_argument("--max-csw", action="append", default=[])
     a = ap.parse_args()
 
     data = load(a.results)
     chosen = {name: median_run(runs) for name, runs in data.items()}
     names = a.rows if a.rows else list(data)
     ns_mode = any("ns_per_call" in r for r in chosen.values())
-    cpu = False
+    cpu = csw = False
     base = chosen.get(a.baseline) if a.baseline else None
 
     print("#### " + a.title)
@@ -85,13 +102,17 @@ def main() -> int:
         unit = "MB/s" if any("mb" in r for r in chosen.values()) else "calls/s"
         ratio_head = "× " + a.baseline if a.baseline else "ratio"
         cpu = any("client_cpu_s" in r or "cpu_s" in r for r in chosen.values())
+        csw = any("client_csw" in r or "csw" in r for r in chosen.values())
         extra = " client CPU µs/call | simulator CPU µs/call |" if cpu else ""
+        extra += " client ctx switches/call |" if csw else ""
         print("| row | %s | p50 µs | p99 µs | %s | runs |%s" % (unit, ratio_head, extra))
-        print("|---|---:|---:|---:|---:|---:|" + ("---:|---:|" if cpu else ""))
+        print("|---|---:|---:|---:|---:|---:|" + ("---:|---:|" if cpu else "")
+              + ("---:|" if csw else ""))
     for name in names:
         r = chosen.get(name)
         if r is None:
-            print("| %s | not run |%s" % (name, " |" * (3 if ns_mode else (7 if cpu else 5))))
+            cells = 3 if ns_mode else 5 + (2 if cpu else 0) + (1 if csw else 0)
+            print("| %s | not run |%s" % (name, " |" * cells))
             continue
         runs = len(data[name])
         if ns_mode:
@@ -103,6 +124,8 @@ def main() -> int:
                 fmt(r.get("p99_us"), 0), fmt(ratio, 2) + ("×" if ratio is not None else ""), runs)
             if cpu:
                 line += " %s | %s |" % (fmt(client_cpu_us(r), 0), fmt(per_call(r, "sim_cpu_s"), 0))
+            if csw:
+                line += " %s |" % fmt(client_csw(r), 2)
             print(line)
     print()
     for g in a.goal:
@@ -126,6 +149,34 @@ def main() -> int:
         verdict = "MET" if got >= float(want) else "MISSED"
         print("- goal %s, in client CPU per call: %s (%.0f vs %.0f µs, %.2f×, wanted ≥ %s×)"
               % (label, verdict, ca, cb, got, want))
+    for g in a.max_cpu:
+        label, row, limit = g.split("::")
+        r = chosen.get(row)
+        c = client_cpu_us(r) if r else None
+        if c is None:
+            print("- goal %s: NOT MEASURED" % label)
+            continue
+        verdict = "MET" if c <= float(limit) else "MISSED"
+        print("- goal %s: %s (%.0f µs, wanted ≤ %s µs)" % (label, verdict, c, limit))
+    for g in a.cpu_above:
+        label, row_a, row_b, limit = g.split("::")
+        ra, rb = chosen.get(row_a), chosen.get(row_b)
+        ca = client_cpu_us(ra) if ra else None
+        cb = client_cpu_us(rb) if rb else None
+        if ca is None or cb is None:
+            print("- goal %s: NOT MEASURED" % label)
+            continue
+        verdict = "MET" if ca - cb <= float(limit) else "MISSED"
+        print("- goal %s: %s (%.0f µs above, wanted ≤ %s µs)" % (label, verdict, ca - cb, limit))
+    for g in a.max_csw:
+        label, row, limit = g.split("::")
+        r = chosen.get(row)
+        c = client_csw(r) if r else None
+        if c is None:
+            print("- goal %s: NOT MEASURED" % label)
+            continue
+        verdict = "MET" if c <= float(limit) else "MISSED"
+        print("- goal %s: %s (%.2f a call, wanted ≤ %s)" % (label, verdict, c, limit))
     for g in a.max_ns:
         label, row, limit = g.split("::")
         r = chosen.get(row)

@@ -1,10 +1,12 @@
 """The Python rows of the benchmarks (bench/cases).
 
-    bench.py seq   URL N upload|get ROW     ROW: snippet | session | meslink
+    bench.py seq   URL N upload|get ROW     ROW: snippet | session | urllib3 | httpx | meslink
     bench.py batch URL N CONCURRENCY ROW    ROW: meslink | threadpool
     bench.py ffi   N LIBDIR                 ns per call without I/O: PyO3 and ctypes
 
-Prints one JSON line per row: {"row":..,"n":..,"secs":..,"p50_us":..,"p99_us":..}.
+Prints one JSON line per row: {"row":..,"n":..,"secs":..,"p50_us":..,"p99_us":..}; the
+sequential rows add the timed loop's process CPU time ("cpu_s") and context switches
+("csw", voluntary + involuntary, every thread: getrusage).
 
 The "snippet" row is the seed document's Python code as written: a module-level
 ``requests.request(...)`` per call (a new connection each time) with the Authorization
@@ -15,6 +17,7 @@ timing and reuses the token.
 import ctypes
 import json
 import os
+import resource
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -47,20 +50,30 @@ def pct(lat: List[float], p: float) -> Optional[float]:
 
 
 _cpu: Optional[float] = None
+_csw: Optional[int] = None
+
+
+def switches() -> int:
+    """Context switches of this process so far, every thread, voluntary + involuntary."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_nvcsw + ru.ru_nivcsw
 
 
 def emit(row: str, n: int, secs: float, lat: List[float]) -> None:
     r = {"row": row, "n": n, "secs": secs, "p50_us": pct(lat, 0.5), "p99_us": pct(lat, 0.99)}
     if _cpu is not None:
         r["cpu_s"] = _cpu
+    if _csw is not None:
+        r["csw"] = _csw
     print(json.dumps(r, ensure_ascii=False), flush=True)
 
 
 def timed(n: int, one: Callable[[int], None]) -> "tuple[float, List[float]]":
     """Runs one(i) n times; the wall time, per-call latencies in µs, and (for emit) the
     process CPU time of the loop."""
-    global _cpu
+    global _cpu, _csw
     lat = []
+    csw = switches()
     cpu = time.process_time()
     start = time.perf_counter()
     for i in range(n):
@@ -69,6 +82,7 @@ def timed(n: int, one: Callable[[int], None]) -> "tuple[float, List[float]]":
         lat.append((time.perf_counter() - t) * 1e6)
     secs = time.perf_counter() - start
     _cpu = time.process_time() - cpu
+    _csw = switches() - csw
     return secs, lat
 
 
@@ -136,6 +150,33 @@ def seq(url: str, n: int, what: str, row: str) -> None:
                 r = s.get(url + "/api/sn_detail/%s/" % WO)
                 assert r.status_code == 200, r.text
         label = "requests.Session (%s)"
+    elif row == "urllib3":
+        import urllib3
+
+        pool = urllib3.PoolManager(headers=headers)
+        if what == "upload":
+            def one(i: int) -> None:
+                r = pool.request("POST", url + "/api/sn_detail/",
+                                 fields={"work_order": WO, "sn": sn("U", i)}, encode_multipart=False)
+                assert r.status == 200, r.data
+        else:
+            def one(i: int) -> None:
+                r = pool.request("GET", url + "/api/sn_detail/%s/" % WO)
+                assert r.status == 200, r.data
+        label = "urllib3.PoolManager (%s)"
+    elif row == "httpx":
+        import httpx
+
+        hc = httpx.Client(headers=headers)
+        if what == "upload":
+            def one(i: int) -> None:
+                r = hc.post(url + "/api/sn_detail/", data={"work_order": WO, "sn": sn("H", i)})
+                assert r.status_code == 200, r.text
+        else:
+            def one(i: int) -> None:
+                r = hc.get(url + "/api/sn_detail/%s/" % WO)
+                assert r.status_code == 200, r.text
+        label = "httpx.Client (%s)"
     else:
         raise SystemExit("unknown row %r" % row)
     secs, lat = timed(n, one)

@@ -74,6 +74,7 @@ fn sequential(client: &Client, n: usize, what: &str) -> Result<Value, String> {
         .call_blocking("ate.sn_detail.get", json!({"work_order": "1037020031"}))
         .map_err(|e| e.to_string())?;
     let mut lat = Vec::with_capacity(n);
+    let csw0 = process_switches();
     let cpu0 = process_cpu_secs();
     let start = Instant::now();
     for i in 0..n {
@@ -86,6 +87,9 @@ fn sequential(client: &Client, n: usize, what: &str) -> Result<Value, String> {
     let mut row = line(&format!("meslink Rust API ({what})"), n, secs, lat);
     if let (Some(a), Some(b)) = (cpu0, process_cpu_secs()) {
         row["cpu_s"] = json!(b - a);
+    }
+    if let (Some(a), Some(b)) = (csw0, process_switches()) {
+        row["csw"] = json!(b - a);
     }
     Ok(row)
 }
@@ -122,6 +126,24 @@ fn process_cpu_secs() -> Option<f64> {
     let fields: Vec<&str> = after_comm.split_whitespace().collect();
     let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
     Some(ticks / 100.0)
+}
+
+/// Context switches of this process so far, voluntary + involuntary, summed over its
+/// threads (Linux `/proc/self/task/*/status`), or `None` elsewhere.
+fn process_switches() -> Option<u64> {
+    let mut total = 0;
+    for task in std::fs::read_dir("/proc/self/task").ok()? {
+        let status = std::fs::read_to_string(task.ok()?.path().join("status")).ok()?;
+        for line in status.lines() {
+            if let Some(v) = line
+                .strip_prefix("voluntary_ctxt_switches:")
+                .or_else(|| line.strip_prefix("nonvoluntary_ctxt_switches:"))
+            {
+                total += v.trim().parse::<u64>().ok()?;
+            }
+        }
+    }
+    Some(total)
 }
 
 /// The result line of a row; `lat` the per-call latencies in µs (may be empty).

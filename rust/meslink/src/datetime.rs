@@ -20,6 +20,10 @@ pub fn normalize(text: &str) -> Result<String> {
 /// a value without one is taken as already in it.
 pub fn normalize_in(text: &str, zone: ServerZone) -> Result<String> {
     let t = text.trim();
+    if is_wire_format(t) {
+        // Already as the server wants it (a batch of records from a file): as it is.
+        return Ok(t.to_owned());
+    }
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
         return Ok(format(&zone.wall_time(&dt)));
     }
@@ -31,6 +35,26 @@ pub fn normalize_in(text: &str, zone: ServerZone) -> Result<String> {
     Err(Error::invalid(format!(
         "{text:?} is not a date-time; expected yyyy-MM-dd HH:mm:ss or ISO 8601"
     )))
+}
+
+/// Whether `t` is a valid date-time in exactly the wire format, `yyyy-MM-dd HH:mm:ss`
+/// (what parsing and formatting it again would give back unchanged).
+fn is_wire_format(t: &str) -> bool {
+    let b = t.as_bytes();
+    if b.len() != 19 {
+        return false;
+    }
+    let shape = b"dddd-dd-dd dd:dd:dd";
+    if !b.iter().zip(shape).all(|(c, s)| match s {
+        b'd' => c.is_ascii_digit(),
+        _ => c == s,
+    }) {
+        return false;
+    }
+    let num =
+        |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+    chrono::NaiveDate::from_ymd_opt(num(0..4) as i32, num(5..7), num(8..10)).is_some()
+        && chrono::NaiveTime::from_hms_opt(num(11..13), num(14..16), num(17..19)).is_some()
 }
 
 /// Unix seconds as this machine's local time in the wire format (`None` when out of range).
@@ -144,6 +168,30 @@ mod tests {
         assert_eq!(from_unix(1_700_000_000.9).unwrap(), expected);
         assert_eq!(from_unix(f64::NAN), None);
         assert_eq!(from_unix(1e30), None);
+    }
+
+    #[test]
+    fn the_wire_format_passes_through_as_parsing_would_give_it() {
+        for t in [
+            "2024-05-06 07:08:09",
+            "1999-12-31 23:59:59",
+            "2024-02-29 00:00:00",
+        ] {
+            assert!(is_wire_format(t), "{t}");
+            assert_eq!(normalize(t).unwrap(), t);
+            assert_eq!(normalize(&format!("  {t} ")).unwrap(), t);
+        }
+        // Not the exact shape, or not a valid date: the parser decides.
+        for t in [
+            "2023-02-29 00:00:00",
+            "2024-13-01 00:00:00",
+            "2024-05-06 24:00:00",
+        ] {
+            assert!(!is_wire_format(t), "{t}");
+            assert!(normalize(t).is_err(), "{t}");
+        }
+        assert!(!is_wire_format("2024-05-06T07:08:09"));
+        assert!(!is_wire_format("2024-05-06 07:08:09.5"));
     }
 
     #[test]

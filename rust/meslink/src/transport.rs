@@ -87,7 +87,15 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
 }
 
 pub(crate) struct Http {
+    /// The pool of the shared runtime (batch calls, the spool, async callers).
     client: reqwest::Client,
+    /// What a pool of one calling thread is built from (see [`Http::pool`]).
+    tls: std::sync::Arc<tokio_rustls::rustls::ClientConfig>,
+    /// Alive as long as this client: the threads' pools of a dropped client are let go.
+    alive: std::sync::Arc<()>,
+    /// The URL sent last, parsed: a batch or a loop of calls sends one URL over and over,
+    /// and parsing it (host names through IDNA) costs more than comparing the text.
+    last_url: parking_lot::Mutex<Option<(String, reqwest::Url)>>,
     config: ClientConfig,
     /// The client's statistics (retries, bytes, logins are counted here).
     stats: std::sync::Arc<crate::stats::Stats>,
@@ -99,31 +107,73 @@ struct Failure {
     unsent: bool,
 }
 
+thread_local! {
+    /// The connection pools of this thread's blocking calls, one per client: a
+    /// connection is driven by the runtime that opened it, so the pool of a thread's own
+    /// runtime (`runtime::block_on_here`) serves that thread only.
+    static POOLS: std::cell::RefCell<Vec<ThreadPool>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+struct ThreadPool {
+    /// The client's [`Http::alive`]: which client, and whether it still exists.
+    owner: std::sync::Weak<()>,
+    client: reqwest::Client,
+}
+
 impl Http {
     pub fn new(config: &ClientConfig) -> Result<Http> {
-        let mut builder = reqwest::Client::builder()
-            .timeout(Duration::from_millis(config.timeout_ms))
-            .connect_timeout(Duration::from_millis(config.connect_timeout_ms))
-            .user_agent(config.user_agent.clone())
-            .pool_idle_timeout(Duration::from_secs(60))
-            .tcp_nodelay(true);
         // The same verifier as the wss:// sessions (crate::tls): OS trust store, ca_file,
         // pins, and a self-signed CA:TRUE certificate given as ca_file.
         let tls = crate::tls::client_config(&config.tls, crate::tls::Alpn::Http)?;
-        builder = builder.use_preconfigured_tls((*tls).clone());
-        let client = builder
-            .build()
-            .map_err(|e| Error::internal(format!("cannot build the HTTP client: {e}")))?;
         Ok(Http {
-            client,
+            client: build_client(config, &tls)?,
+            tls,
+            alive: std::sync::Arc::new(()),
+            last_url: parking_lot::Mutex::new(None),
             config: config.clone(),
             stats: Default::default(),
+        })
+    }
+
+    /// The pool to send with: on a thread inside `runtime::block_on_here`, the pool of
+    /// that thread and this client (made on its first call); elsewhere the shared one.
+    fn pool(&self) -> Result<reqwest::Client> {
+        if !crate::runtime::driving_here() {
+            return Ok(self.client.clone());
+        }
+        POOLS.with(|pools| {
+            let mut pools = pools.borrow_mut();
+            let me = std::sync::Arc::as_ptr(&self.alive);
+            if let Some(p) = pools.iter().find(|p| p.owner.as_ptr() == me) {
+                return Ok(p.client.clone());
+            }
+            // The pools of clients dropped since go with their connections.
+            pools.retain(|p| p.owner.strong_count() > 0);
+            let client = build_client(&self.config, &self.tls)?;
+            pools.push(ThreadPool {
+                owner: std::sync::Arc::downgrade(&self.alive),
+                client: client.clone(),
+            });
+            Ok(client)
         })
     }
 
     /// The statistics of the client this pool belongs to.
     pub fn stats(&self) -> &crate::stats::Stats {
         &self.stats
+    }
+
+    /// `url` parsed, from [`Http::last_url`] when it is the same text; `None` when it does
+    /// not parse (reqwest then reports it as it always did).
+    fn parsed_url(&self, url: &str) -> Option<reqwest::Url> {
+        if let Some((text, parsed)) = &*self.last_url.lock() {
+            if text == url {
+                return Some(parsed.clone());
+            }
+        }
+        let parsed = reqwest::Url::parse(url).ok()?;
+        *self.last_url.lock() = Some((url.to_owned(), parsed.clone()));
+        Some(parsed)
     }
 
     /// Sends `req`, repeating transient failures as far as its retry class allows.
@@ -175,7 +225,14 @@ impl Http {
                     unsent: true,
                 }),
             };
-        let mut rb = self.client.request(method, &req.url);
+        let client = self.pool().map_err(|error| Failure {
+            error,
+            unsent: true,
+        })?;
+        let mut rb = match self.parsed_url(&req.url) {
+            Some(url) => client.request(method, url),
+            None => client.request(method, &req.url),
+        };
         if !req
             .headers
             .iter()
@@ -200,8 +257,7 @@ impl Http {
             .body()
             .and_then(|b| b.as_bytes())
             .map_or(0, <[u8]>::len);
-        let mut resp = self
-            .client
+        let mut resp = client
             .execute(request)
             .await
             .map_err(|e| failure(req.call, e))?;
@@ -232,6 +288,22 @@ impl Http {
             headers,
         })
     }
+}
+
+/// A keep-alive pool with the client's settings.
+fn build_client(
+    config: &ClientConfig,
+    tls: &std::sync::Arc<tokio_rustls::rustls::ClientConfig>,
+) -> Result<reqwest::Client> {
+    reqwest::Client::builder()
+        .timeout(Duration::from_millis(config.timeout_ms))
+        .connect_timeout(Duration::from_millis(config.connect_timeout_ms))
+        .user_agent(config.user_agent.clone())
+        .pool_idle_timeout(Duration::from_secs(60))
+        .tcp_nodelay(true)
+        .use_preconfigured_tls((**tls).clone())
+        .build()
+        .map_err(|e| Error::internal(format!("cannot build the HTTP client: {e}")))
 }
 
 fn too_large(max: usize) -> Error {

@@ -196,6 +196,6 @@ impl Client {
 
     /// [`Client::call`] for threads outside any async runtime (it blocks the caller).
     pub fn call_blocking(&self, id: &str, params: Value) -> Result<Value> {
-        runtime::block_on(self.call(id, params))?
+        runtime::block_on_here(self.call(id, params))?
     }
 }

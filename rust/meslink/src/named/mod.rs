@@ -102,7 +102,7 @@ impl Client {
 
     /// [`Client::call_typed`] for threads outside any async runtime.
     pub fn call_typed_blocking(&self, id: &str, params: Value) -> Result<Value> {
-        crate::runtime::block_on(self.call_typed(id, params))?
+        crate::runtime::block_on_here(self.call_typed(id, params))?
     }
 }
 
