@@ -87,8 +87,7 @@ class Client(NativeHandle, _ClientCalls):
         """Any call of the catalog (:func:`meslink.calls`) by id, parameters named as in
         the server's document; answers the server's JSON. Parameters are checked before
         anything is sent. ``datetime`` values are accepted for date-time parameters."""
-        text = None if params is None else _dumps(params, "the parameters")
-        result: Dict[str, Any] = json.loads(self._native.call(id, text))
+        result: Dict[str, Any] = self._native_call(self._native.call_value, id, params)
         return result
 
     def call_all_pages(
@@ -136,9 +135,13 @@ class Client(NativeHandle, _ClientCalls):
             )
         if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
             raise InvalidArgumentError("concurrency must be a positive int, not %r" % (concurrency,))
-        text = _dumps(list(params_list), "the batch parameters")
-        items = self._native.call_batch(id, text, concurrency)
-        return [json.loads(i) if isinstance(i, str) else i for i in items]
+        try:
+            items: List[Any] = self._native.call_batch_value(id, list(params_list), concurrency)
+        except (TypeError, ValueError) as e:
+            if isinstance(e, MeslinkError):
+                raise
+            raise InvalidArgumentError("the batch parameters cannot be sent as JSON: %s" % e) from None
+        return items
 
     # -- typed calls ----------------------------------------------------------------
     # Every request call's typed method (``ate_sn_detail_get``, ``grading_save``,
@@ -147,8 +150,19 @@ class Client(NativeHandle, _ClientCalls):
 
     def _call_typed(self, id: str, params: Optional[Mapping[str, Any]] = None) -> Any:
         """The call ``id`` answering its typed model as JSON, normalised by the core."""
-        text = None if params is None else _dumps(params, "the parameters")
-        return json.loads(self._native.call_typed(id, text))
+        return self._native_call(self._native.call_typed_value, id, params)
+
+    @staticmethod
+    def _native_call(method: Any, id: str, params: Optional[Mapping[str, Any]]) -> Any:
+        """``method`` (``call_value`` or ``call_typed_value``): parameters and answer cross
+        as Python values, with ``json``'s mapping and :func:`meslink._wire.wire` for the
+        rest; what cannot be sent raises :class:`~meslink.InvalidArgumentError`."""
+        try:
+            return method(id, params)
+        except (TypeError, ValueError) as e:
+            if isinstance(e, MeslinkError):
+                raise
+            raise InvalidArgumentError("the parameters cannot be sent as JSON: %s" % e) from None
 
     # -- the machine-tool IoT platform (seed 003): stream and transfer ---------------
 

@@ -1,7 +1,7 @@
 //! `meslink._native.Client`: one core client behind a lock that `close` empties.
 
 use crate::errors::to_py;
-use crate::wait::wait;
+use crate::wait::{wait, wait_here};
 use parking_lot::Mutex;
 use pyo3::prelude::*;
 use serde_json::Value;
@@ -41,9 +41,35 @@ impl Client {
                 client.call(id, params).await
             }
         };
-        wait(py, answer)?
+        wait_here(py, answer)?
             .map(|v| v.to_string())
             .map_err(|e| to_py(py, e))
+    }
+
+    /// `call` or `call_typed` with Python values both ways (no JSON text).
+    fn answer_value(
+        &self,
+        py: Python<'_>,
+        id: &str,
+        params: Option<&Bound<'_, PyAny>>,
+        typed: bool,
+    ) -> PyResult<PyObject> {
+        let params = match params {
+            Some(p) if !p.is_none() => crate::values::to_value(p)?,
+            _ => Value::Null,
+        };
+        let client = self.client().map_err(|e| to_py(py, e))?;
+        let answer = async {
+            if typed {
+                client.call_typed(id, params).await
+            } else {
+                client.call(id, params).await
+            }
+        };
+        match wait_here(py, answer)? {
+            Ok(v) => crate::values::to_py(py, v),
+            Err(e) => Err(to_py(py, e)),
+        }
     }
 
     pub(crate) fn client(&self) -> Result<meslink::Client, meslink::Error> {
@@ -85,6 +111,32 @@ impl Client {
     #[pyo3(signature = (id, params_json=None))]
     fn call_typed(&self, py: Python<'_>, id: &str, params_json: Option<&str>) -> PyResult<String> {
         self.answer_text(py, id, params_json, true)
+    }
+
+    /// `call` with the parameters as Python values (a mapping of JSON-able values; other
+    /// values through `meslink._wire.wire`) and the answer as Python values: what
+    /// `meslink.Client.call` uses. A value JSON cannot carry raises `TypeError` or
+    /// `ValueError`.
+    #[pyo3(signature = (id, params=None))]
+    fn call_value(
+        &self,
+        py: Python<'_>,
+        id: &str,
+        params: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyObject> {
+        self.answer_value(py, id, params, false)
+    }
+
+    /// `call_typed` with Python values both ways, as `call_value`: what the generated
+    /// typed methods use.
+    #[pyo3(signature = (id, params=None))]
+    fn call_typed_value(
+        &self,
+        py: Python<'_>,
+        id: &str,
+        params: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyObject> {
+        self.answer_value(py, id, params, true)
     }
 
     /// Every item of a paged list (energy `*.list` calls with `Per_Page_Counts` /
@@ -136,6 +188,33 @@ impl Client {
             .into_iter()
             .map(|a| match a {
                 Ok(v) => Ok(v.to_string().into_pyobject(py)?.into_any().unbind()),
+                Err(e) => Ok(to_py(py, e).into_value(py).into_any()),
+            })
+            .collect()
+    }
+
+    /// `call_batch` with the records as a Python list of mappings (values as `call_value`
+    /// takes them) and the answers as Python values, in order: the answer, or the
+    /// exception object of the record's error (not raised).
+    #[pyo3(signature = (id, records, concurrency=meslink::DEFAULT_BATCH_CONCURRENCY))]
+    fn call_batch_value(
+        &self,
+        py: Python<'_>,
+        id: &str,
+        records: &Bound<'_, pyo3::types::PyList>,
+        concurrency: usize,
+    ) -> PyResult<Vec<PyObject>> {
+        let records = records
+            .iter()
+            .map(|r| crate::values::to_value(&r))
+            .collect::<PyResult<Vec<Value>>>()?;
+        let client = self.client().map_err(|e| to_py(py, e))?;
+        let batch = async { Ok(client.call_batch(id, records, concurrency).await) };
+        let answers = wait(py, batch)?.map_err(|e| to_py(py, e))?;
+        answers
+            .into_iter()
+            .map(|a| match a {
+                Ok(v) => crate::values::to_py(py, v),
                 Err(e) => Ok(to_py(py, e).into_value(py).into_any()),
             })
             .collect()

@@ -2,9 +2,10 @@
 //!
 //! Deliberately thin. It holds the client, releases the GIL around every network call,
 //! and turns core errors into the exception classes of `meslink.errors`. Parameters and
-//! answers cross as JSON text: Python's `json` module on one side and serde_json on the
-//! other are both exact for nested dicts, lists, ints, floats, strings, bools and None,
-//! and the core validates parameters against its catalog anyway. The typed methods,
+//! answers of the generic and typed calls cross as Python values converted straight to
+//! and from serde_json's (`values`), with `json`'s own mapping; the batch, the page walk
+//! and the spool take JSON text. The core validates parameters against its catalog
+//! anyway. The typed methods,
 //! dataclasses and date-time handling live in the pure-Python package (`python/meslink`),
 //! where they are easy to read and to type-check.
 
@@ -13,6 +14,7 @@ mod errors;
 mod log;
 mod mgm;
 mod spool;
+mod values;
 mod wait;
 
 use pyo3::prelude::*;
