@@ -18,35 +18,8 @@ pub(crate) struct Client {
 }
 
 impl Client {
-    /// The core client, or a `Closed` error once closed.
-    /// `call` or `call_typed`: the parameters parsed, the GIL released while it runs.
-    fn answer_text(
-        &self,
-        py: Python<'_>,
-        id: &str,
-        params_json: Option<&str>,
-        typed: bool,
-    ) -> PyResult<String> {
-        let client = self.client().map_err(|e| to_py(py, e))?;
-        let params = match params_json {
-            Some(text) => {
-                serde_json::from_str(text).map_err(|e| to_py(py, meslink::Error::from(e)))?
-            }
-            None => Value::Null,
-        };
-        let answer = async {
-            if typed {
-                client.call_typed(id, params).await
-            } else {
-                client.call(id, params).await
-            }
-        };
-        wait_here(py, answer)?
-            .map(|v| v.to_string())
-            .map_err(|e| to_py(py, e))
-    }
-
-    /// `call` or `call_typed` with Python values both ways (no JSON text).
+    /// The generic or the typed call with Python values both ways (no JSON text), run on
+    /// the calling thread with the GIL released once.
     fn answer_value(
         &self,
         py: Python<'_>,
@@ -72,6 +45,7 @@ impl Client {
         }
     }
 
+    /// The core client, or a `Closed` error once closed.
     pub(crate) fn client(&self) -> Result<meslink::Client, meslink::Error> {
         self.inner
             .lock()
@@ -99,23 +73,9 @@ impl Client {
         }
     }
 
-    /// The generic call: a catalog id and its parameters as JSON text (`None` for none);
-    /// answers the server's JSON as text.
-    #[pyo3(signature = (id, params_json=None))]
-    fn call(&self, py: Python<'_>, id: &str, params_json: Option<&str>) -> PyResult<String> {
-        self.answer_text(py, id, params_json, false)
-    }
-
-    /// The typed call: as `call`, but answers the call's model as JSON text, normalised
-    /// by the core (what the generated methods read their models from).
-    #[pyo3(signature = (id, params_json=None))]
-    fn call_typed(&self, py: Python<'_>, id: &str, params_json: Option<&str>) -> PyResult<String> {
-        self.answer_text(py, id, params_json, true)
-    }
-
-    /// `call` with the parameters as Python values (a mapping of JSON-able values; other
-    /// values through `meslink._wire.wire`) and the answer as Python values: what
-    /// `meslink.Client.call` uses. A value JSON cannot carry raises `TypeError` or
+    /// The generic call: a catalog id and its parameters as Python values (a mapping of
+    /// JSON-able values; other values through `meslink._wire.wire`); answers the server's
+    /// JSON as Python values: what `meslink.Client.call` uses. A value JSON cannot carry raises `TypeError` or
     /// `ValueError`.
     #[pyo3(signature = (id, params=None))]
     fn call_value(
@@ -127,8 +87,8 @@ impl Client {
         self.answer_value(py, id, params, false)
     }
 
-    /// `call_typed` with Python values both ways, as `call_value`: what the generated
-    /// typed methods use.
+    /// The typed call: as `call_value`, but answers the call's model as normalised by the
+    /// core (what the generated typed methods read their models from).
     #[pyo3(signature = (id, params=None))]
     fn call_typed_value(
         &self,
@@ -161,40 +121,9 @@ impl Client {
             .map_err(|e| to_py(py, e))
     }
 
-    /// The batch call: `params_array_json` is a JSON array of parameter objects, sent as
-    /// the call `id` at most `concurrency` at a time (0 = the core's default). Answers one
-    /// item per record, in order: the answer as JSON text, or the exception object of the
-    /// record's error (not raised). Input that is not a JSON array raises.
-    #[pyo3(signature = (id, params_array_json, concurrency=meslink::DEFAULT_BATCH_CONCURRENCY))]
-    fn call_batch(
-        &self,
-        py: Python<'_>,
-        id: &str,
-        params_array_json: &str,
-        concurrency: usize,
-    ) -> PyResult<Vec<PyObject>> {
-        let client = self.client().map_err(|e| to_py(py, e))?;
-        let records = match serde_json::from_str(params_array_json) {
-            Ok(Value::Array(items)) => items,
-            Ok(_) => {
-                let e = meslink::Error::invalid("the batch parameters must be a list of objects");
-                return Err(to_py(py, e));
-            }
-            Err(e) => return Err(to_py(py, meslink::Error::from(e))),
-        };
-        let batch = async { Ok(client.call_batch(id, records, concurrency).await) };
-        let answers = wait(py, batch)?.map_err(|e| to_py(py, e))?;
-        answers
-            .into_iter()
-            .map(|a| match a {
-                Ok(v) => Ok(v.to_string().into_pyobject(py)?.into_any().unbind()),
-                Err(e) => Ok(to_py(py, e).into_value(py).into_any()),
-            })
-            .collect()
-    }
-
-    /// `call_batch` with the records as a Python list of mappings (values as `call_value`
-    /// takes them) and the answers as Python values, in order: the answer, or the
+    /// The batch call: the records as a Python list of mappings (values as `call_value`
+    /// takes them), sent as the call `id` at most `concurrency` at a time (0 = the core's
+    /// default). Answers one item per record, in order: the answer as Python values, or the
     /// exception object of the record's error (not raised).
     #[pyo3(signature = (id, records, concurrency=meslink::DEFAULT_BATCH_CONCURRENCY))]
     fn call_batch_value(

@@ -2,9 +2,9 @@
 //!
 //! Deliberately thin. It holds the client, releases the GIL around every network call,
 //! and turns core errors into the exception classes of `meslink.errors`. Parameters and
-//! answers of the generic and typed calls cross as Python values converted straight to
-//! and from serde_json's (`values`), with `json`'s own mapping; the batch, the page walk
-//! and the spool take JSON text. The core validates parameters against its catalog
+//! answers of the generic, typed and batch calls cross as Python values converted straight
+//! to and from serde_json's (`values`), with `json`'s own mapping; the page walk and the
+//! spool take JSON text. The core validates parameters against its catalog
 //! anyway. The typed methods,
 //! dataclasses and date-time handling live in the pure-Python package (`python/meslink`),
 //! where they are easy to read and to type-check.
