@@ -40,6 +40,8 @@ pub(crate) struct Inner {
     pub spool: Option<Spool>,
     /// The `client` of this client's log records.
     pub log_id: AtomicI64,
+    /// What [`Client::cancel_all`] signals.
+    pub cancel: crate::op::Cancel,
 }
 
 impl std::fmt::Debug for Client {
@@ -72,6 +74,7 @@ impl Client {
                     http,
                     spool,
                     log_id: AtomicI64::new(NEXT_LOG_ID.fetch_add(1, Ordering::Relaxed)),
+                    cancel: Default::default(),
                 }
             }),
         };
@@ -195,7 +198,46 @@ impl Client {
     }
 
     /// [`Client::call`] for threads outside any async runtime (it blocks the caller).
+    /// [`Client::cancel_all`] from another thread ends it with a `cancelled` error.
     pub fn call_blocking(&self, id: &str, params: Value) -> Result<Value> {
-        runtime::block_on(self.call(id, params))?
+        self.block_on(self.call(id, params))
+    }
+
+    /// Runs a call to completion on the caller's thread, ended early by
+    /// [`Client::cancel_all`]: the one way every blocking call of the client waits.
+    pub(crate) fn block_on<T>(
+        &self,
+        call: impl std::future::Future<Output = Result<T>>,
+    ) -> Result<T> {
+        runtime::block_on(self.inner.cancel.run(call))?
+    }
+
+    /// Starts a call on the shared runtime and returns at once: [`Client::call`] (or
+    /// [`Client::call_typed`] when `typed`) as an [`Op`](crate::Op) to wait for, poll or
+    /// cancel. The id and parameters are checked first: a refused call is an error here
+    /// and starts nothing. [`Client::cancel_all`] cancels the operation too.
+    pub fn start(&self, id: &str, params: Value, typed: bool) -> Result<crate::Op> {
+        let spec = Self::request_spec(id)?;
+        let params = spec.validate_in(params, self.inner.config.time_zone(spec.server))?;
+        let client = self.clone();
+        Ok(crate::Op::start(async move {
+            let call = async {
+                let answer = client.call_checked(spec, params).await?;
+                if typed {
+                    crate::named::typed_answer(spec, answer)
+                } else {
+                    Ok(answer)
+                }
+            };
+            client.inner.cancel.run(call).await
+        }))
+    }
+
+    /// Cancels every blocking call and operation of this client in flight, from any
+    /// thread: each ends with a `cancelled` error and its request is abandoned (its
+    /// connection closed, the answer never read). Calls started afterwards run as usual.
+    /// Streams, transfers and the spool are not affected.
+    pub fn cancel_all(&self) {
+        self.inner.cancel.all();
     }
 }
