@@ -8,6 +8,7 @@
 //! dataclasses and date-time handling live in the pure-Python package (`python/meslink`),
 //! where they are easy to read and to type-check.
 
+mod aio;
 mod client;
 mod errors;
 mod log;
@@ -35,6 +36,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("CORE_VERSION", meslink::VERSION)?;
     m.add_class::<client::Client>()?;
+    m.add_class::<aio::Op>()?;
     m.add_class::<mgm::Stream>()?;
     m.add_class::<mgm::Transfer>()?;
     m.add_function(wrap_pyfunction!(calls, m)?)?;

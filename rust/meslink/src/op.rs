@@ -26,6 +26,8 @@ pub struct Op {
 struct Shared {
     state: Mutex<State>,
     finished: Condvar,
+    /// The call id a cancellation error names.
+    call: Option<&'static str>,
 }
 
 #[derive(Default)]
@@ -44,15 +46,19 @@ struct Finisher(Arc<Shared>);
 
 impl Drop for Finisher {
     fn drop(&mut self) {
-        self.0.finish(Err(cancelled()));
+        self.0.finish(Err(self.0.cancelled()));
     }
 }
 
-fn cancelled() -> Error {
-    Error::new(ErrorKind::Cancelled, "the call was cancelled")
-}
-
 impl Shared {
+    fn cancelled(&self) -> Error {
+        let e = Error::new(ErrorKind::Cancelled, "the call was cancelled");
+        match self.call {
+            Some(id) => e.with_call(id),
+            None => e,
+        }
+    }
+
     /// Sets the outcome unless one is set; true when this one was.
     fn finish(&self, outcome: Result<Value>) -> bool {
         let (on_done, abort) = {
@@ -79,14 +85,15 @@ impl Shared {
 }
 
 impl Op {
-    /// Starts `call` on the shared runtime.
-    pub fn start<F>(call: F) -> Op
+    /// Starts `call` on the shared runtime; `id` is the call id its cancellation names.
+    pub fn start<F>(id: Option<&'static str>, call: F) -> Op
     where
         F: Future<Output = Result<Value>> + Send + 'static,
     {
         let shared = Arc::new(Shared {
             state: Mutex::new(State::default()),
             finished: Condvar::new(),
+            call: id,
         });
         let finisher = Finisher(shared.clone());
         let task = runtime::get().spawn(async move {
@@ -112,6 +119,7 @@ impl Op {
             shared: Arc::new(Shared {
                 state: Mutex::new(State::default()),
                 finished: Condvar::new(),
+                call: None,
             }),
         };
         op.shared.finish(outcome);
@@ -121,7 +129,7 @@ impl Op {
     /// Cancels the call if it is still running: its outcome becomes a `cancelled` error
     /// at once and the request is aborted. True when it was running.
     pub fn cancel(&self) -> bool {
-        self.shared.finish(Err(cancelled()))
+        self.shared.finish(Err(self.shared.cancelled()))
     }
 
     /// Whether the outcome is there.
@@ -236,7 +244,7 @@ mod tests {
 
     #[test]
     fn an_operation_answers_and_notifies_once() {
-        let op = Op::start(async {
+        let op = Op::start(None, async {
             tokio::time::sleep(Duration::from_millis(20)).await;
             Ok(Value::from(7))
         });
@@ -257,7 +265,7 @@ mod tests {
     #[test]
     fn cancelling_aborts_the_task() {
         let (tx, rx) = std::sync::mpsc::channel::<()>();
-        let op = Op::start(async move {
+        let op = Op::start(None, async move {
             // Dropped (never sends) when aborted.
             let _tx = tx;
             tokio::time::sleep(Duration::from_secs(30)).await;
@@ -275,7 +283,7 @@ mod tests {
 
     #[test]
     fn a_panicking_call_finishes_as_internal() {
-        let op = Op::start(async { panic!("boom") });
+        let op = Op::start(None, async { panic!("boom") });
         assert!(op.wait(Some(Duration::from_secs(5))));
         let e = op.take().unwrap().unwrap_err();
         assert_eq!(e.kind, ErrorKind::Internal);
@@ -285,7 +293,7 @@ mod tests {
     fn cancel_all_ends_calls_in_flight_only() {
         let cancel = Arc::new(Cancel::default());
         let c = cancel.clone();
-        let op = Op::start(async move {
+        let op = Op::start(None, async move {
             c.run(async {
                 tokio::time::sleep(Duration::from_secs(30)).await;
                 Ok(Value::Null)

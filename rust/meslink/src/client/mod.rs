@@ -201,6 +201,15 @@ impl Client {
     /// [`Client::cancel_all`] from another thread ends it with a `cancelled` error.
     pub fn call_blocking(&self, id: &str, params: Value) -> Result<Value> {
         self.block_on(self.call(id, params))
+            .map_err(|e| Self::name_call(e, id))
+    }
+
+    /// A cancellation (which knows no call) named after the call `id` it ended.
+    pub(crate) fn name_call(e: Error, id: &str) -> Error {
+        match (e.call, catalog::find(id)) {
+            (None, Ok(spec)) => e.with_call(spec.id),
+            _ => e,
+        }
     }
 
     /// Runs a call to completion on the caller's thread, ended early by
@@ -212,6 +221,21 @@ impl Client {
         runtime::block_on(self.inner.cancel.run(call))?
     }
 
+    /// Runs `call` until it ends or [`Client::cancel_all`] is called (then a `cancelled`
+    /// error naming the call `id`): for language layers that drive blocking calls
+    /// themselves.
+    pub async fn cancellable<T>(
+        &self,
+        id: &str,
+        call: impl std::future::Future<Output = Result<T>>,
+    ) -> Result<T> {
+        self.inner
+            .cancel
+            .run(call)
+            .await
+            .map_err(|e| Self::name_call(e, id))
+    }
+
     /// Starts a call on the shared runtime and returns at once: [`Client::call`] (or
     /// [`Client::call_typed`] when `typed`) as an [`Op`](crate::Op) to wait for, poll or
     /// cancel. The id and parameters are checked first: a refused call is an error here
@@ -220,7 +244,7 @@ impl Client {
         let spec = Self::request_spec(id)?;
         let params = spec.validate_in(params, self.inner.config.time_zone(spec.server))?;
         let client = self.clone();
-        Ok(crate::Op::start(async move {
+        Ok(crate::Op::start(Some(spec.id), async move {
             let call = async {
                 let answer = client.call_checked(spec, params).await?;
                 if typed {
@@ -229,7 +253,33 @@ impl Client {
                     Ok(answer)
                 }
             };
-            client.inner.cancel.run(call).await
+            client
+                .inner
+                .cancel
+                .run(call)
+                .await
+                .map_err(|e| e.with_call(spec.id))
+        }))
+    }
+
+    /// [`Client::energy_all_pages`] as an [`Op`](crate::Op) answering the items as one
+    /// JSON array (its parameters are checked inside the operation).
+    pub fn start_all_pages(&self, id: &str, params: Value, per_page: u32) -> Result<crate::Op> {
+        let spec = catalog::find(id)?;
+        let client = self.clone();
+        Ok(crate::Op::start(Some(spec.id), async move {
+            let walk = async {
+                client
+                    .energy_all_pages(spec.id, params, per_page)
+                    .await
+                    .map(Value::Array)
+            };
+            client
+                .inner
+                .cancel
+                .run(walk)
+                .await
+                .map_err(|e| e.with_call(spec.id))
         }))
     }
 

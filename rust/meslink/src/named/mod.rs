@@ -90,6 +90,7 @@ impl Client {
     /// [`Client::call_typed`] for threads outside any async runtime.
     pub fn call_typed_blocking(&self, id: &str, params: Value) -> Result<Value> {
         self.block_on(self.call_typed(id, params))
+            .map_err(|e| Self::name_call(e, id))
     }
 }
 
