@@ -213,7 +213,11 @@ fn call_points_the_socket_sessions_to_their_commands() {
 fn stats_counts_the_calls_retries_and_relogin_of_a_run() {
     let out = meslink(&["stats", "--repeat", "20", "--json"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let s: serde_json::Value = serde_json::from_str(&text).expect("JSON statistics");
     assert_eq!(s["calls"], 20, "{text}");
     // Two 503s retried a quarter in, the expired token renewed half way.
