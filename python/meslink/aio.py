@@ -22,11 +22,13 @@ worker thread while a wait is in progress).
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
+import weakref
 from types import TracebackType
 from typing import Any, AsyncIterator, Dict, Iterable, List, Mapping, Optional, Type
 
-from . import _log
+from . import _log, _native
 from ._generated import _AsyncClientCalls
 from ._wire import dumps as _dumps
 from .client import Client, Config
@@ -41,21 +43,69 @@ __all__ = ["AsyncClient", "AsyncStream", "AsyncTransfer", "AsyncSpool"]
 _POLL = 0.25
 
 
+class _LoopCompletions:
+    """The ended operations of one event loop: the loop watches the native completion
+    socket (``loop.add_reader``) and, when woken, resolves the futures of every operation
+    that ended, on its own thread."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.native = _native.Completions()
+        self.waiting: Dict[int, "asyncio.Future[None]"] = {}
+        self.tokens = itertools.count(1)
+        loop.add_reader(self.native.fileno(), self._wake)
+
+    def _wake(self) -> None:
+        if _log._state["level"]:
+            _log._drain()
+        for token in self.native.take():
+            future = self.waiting.pop(token, None)
+            if future is not None and not future.done():
+                future.set_result(None)
+
+
+# Per loop; None for a loop that cannot watch a socket (Windows' proactor loop).
+_loops: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Optional[_LoopCompletions]]"
+_loops = weakref.WeakKeyDictionary()
+
+
+def _completions(loop: asyncio.AbstractEventLoop) -> Optional[_LoopCompletions]:
+    try:
+        return _loops[loop]
+    except KeyError:
+        pass
+    try:
+        completions: Optional[_LoopCompletions] = _LoopCompletions(loop)
+    except (NotImplementedError, OSError, AttributeError):
+        completions = None
+    _loops[loop] = completions
+    return completions
+
+
 async def _await_op(op: Any) -> str:
     """Waits for a started operation without blocking the loop; cancelling the waiting
     task cancels the operation."""
     loop = asyncio.get_running_loop()
     woken = loop.create_future()
+    completions = _completions(loop)
+    if completions is not None:
+        token = next(completions.tokens)
+        completions.waiting[token] = woken
+        op.watch(completions.native, token)
+    else:
+        token = 0
 
-    def wake() -> None:
-        _log._drain()
-        if not woken.done():
-            woken.set_result(None)
+        def wake() -> None:
+            if _log._state["level"]:
+                _log._drain()
+            if not woken.done():
+                woken.set_result(None)
 
-    op.notify(loop.call_soon_threadsafe, wake)
+        op.notify(loop, wake)
     try:
         await woken
     except BaseException:
+        if completions is not None:
+            completions.waiting.pop(token, None)
         op.cancel()
         raise
     return str(op.result())

@@ -197,3 +197,18 @@ def test_async_stream(sim: Sim) -> None:
 
     event = asyncio.run(asyncio.wait_for(main(), 30))
     assert event is not None and event.machine_id == machine
+
+
+def test_max_concurrent_calls_bounds_the_connections(sim: Sim, make_config: Any) -> None:
+    async def main() -> Any:
+        async with meslink.AsyncClient(make_config(max_concurrent_calls=4)) as client:
+            details = await asyncio.gather(*(client.ate_sn_detail_get(WO) for _ in range(100)))
+            return details, _settled_connections(sim)
+
+    details, connections = asyncio.run(main())
+    assert len(details) == 100
+    # At most four calls on the wire at once, so at most four pooled connections (the
+    # login's among them), plus the probe's own.
+    assert connections <= 5, connections
+    with pytest.raises(meslink.InvalidArgumentError, match="max_concurrent_calls"):
+        meslink.AsyncClient(make_config(max_concurrent_calls=0))

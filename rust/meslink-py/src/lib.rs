@@ -37,6 +37,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CORE_VERSION", meslink::VERSION)?;
     m.add_class::<client::Client>()?;
     m.add_class::<aio::Op>()?;
+    m.add_class::<aio::Completions>()?;
     m.add_class::<mgm::Stream>()?;
     m.add_class::<mgm::Transfer>()?;
     m.add_function(wrap_pyfunction!(calls, m)?)?;

@@ -257,6 +257,11 @@ mod tests {
         assert!(op.wait(None));
         assert_eq!(op.with_outcome(|o| o.cloned()).unwrap().unwrap(), 7);
         assert!(!op.cancel(), "a finished operation was cancelled");
+        // The notification runs right after the outcome is set, on the runtime's thread.
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while notified.load(Ordering::SeqCst) == 0 && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(1));
+        }
         assert_eq!(notified.load(Ordering::SeqCst), 1);
         assert_eq!(op.take().unwrap().unwrap(), 7);
         assert!(op.take().is_none());

@@ -42,6 +42,8 @@ pub(crate) struct Inner {
     pub log_id: AtomicI64,
     /// What [`Client::cancel_all`] signals.
     pub cancel: crate::op::Cancel,
+    /// One permit a call on the wire (`max_concurrent_calls`).
+    pub in_flight: tokio::sync::Semaphore,
 }
 
 impl std::fmt::Debug for Client {
@@ -61,6 +63,7 @@ impl Client {
             .spool
             .as_ref()
             .map(|s| Spool::open_for_client(s, &config));
+        let max_concurrent_calls = config.max_concurrent_calls as usize;
         let client = Client {
             inner: Arc::new({
                 let config = Arc::new(config);
@@ -75,6 +78,7 @@ impl Client {
                     spool,
                     log_id: AtomicI64::new(NEXT_LOG_ID.fetch_add(1, Ordering::Relaxed)),
                     cancel: Default::default(),
+                    in_flight: tokio::sync::Semaphore::new(max_concurrent_calls),
                 }
             }),
         };
@@ -179,6 +183,8 @@ impl Client {
             }
         };
         let started = std::time::Instant::now();
+        // Never closed, so the permit always comes.
+        let _permit = inner.in_flight.acquire().await;
         let result = crate::log::scope(self.log_id(), spec.id, call).await;
         let kind = result.as_ref().err().map(|e| e.kind);
         inner.http.stats().call(spec.id, started.elapsed(), kind);
