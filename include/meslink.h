@@ -120,6 +120,12 @@
 #define MESLINK_E_CLOSED -12
 
 /*
+ The call was cancelled (`meslink_op_cancel`, `meslink_client_cancel_all`) before its
+ answer was read.
+ */
+#define MESLINK_E_CANCELLED -13
+
+/*
  A bug inside meslink (a caught panic, an exhausted internal limit); please report it.
  */
 #define MESLINK_E_INTERNAL -99
@@ -593,6 +599,145 @@ int32_t meslink_client_call_batch(int32_t client,
                                   char *buf,
                                   uint32_t cap,
                                   uint32_t *out_len);
+
+/*
+ Starts a call (as `meslink_client_call`: a call id of `CALLS.md` and its parameters
+ as a JSON object) and returns at once, without waiting for the network: `*out_op`
+ receives an operation handle to pass to `meslink_op_wait` (poll with timeout 0 from a
+ UI loop or a LabVIEW While Loop), `meslink_op_cancel` and, always, `meslink_op_close`.
+
+ The id and the parameters are checked now: a refused call returns its error
+ (`MESLINK_E_INVALID_ARGUMENT`, ...), starts nothing and sets `*out_op` to 0. Login,
+ retries and timeouts happen inside the operation as in a blocking call. The call runs
+ on meslink's own threads; its strings are in the client's encoding.
+
+ Thread-safe. An operation holds its client: closing the client does not end it
+ (cancel it, or `meslink_client_cancel_all` before closing).
+
+ Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (a NULL pointer, malformed JSON,
+ an unknown call id, a wrong parameter), `MESLINK_E_INVALID_HANDLE`,
+ `MESLINK_E_ENCODING`, `MESLINK_E_INTERNAL` (65,535 operations open).
+
+ # Safety
+ `call_id`, `params_json`: NULL or NUL-terminated strings. `out_op`: NULL or a
+ writable `int32_t`.
+ */
+int32_t meslink_call_start(int32_t client,
+                           const char *call_id,
+                           const char *params_json,
+                           int32_t *out_op);
+
+/*
+ `meslink_call_start` answering the call's typed model as `meslink_client_call_typed`
+ does (what the C# and Python async methods read their models from).
+
+ Returns the statuses of `meslink_call_start`.
+
+ # Safety
+ As `meslink_call_start`.
+ */
+int32_t meslink_call_start_typed(int32_t client,
+                                 const char *call_id,
+                                 const char *params_json,
+                                 int32_t *out_op);
+
+/*
+ Waits up to `timeout_ms` milliseconds (0: just look; negative: until it ends) for
+ the operation `op` and, once it has ended, writes its answer into `buf` as
+ `meslink_client_call` does, or returns its error (the last error tells which).
+
+ Returns `MESLINK_PENDING` while the call runs (`buf` an empty string, `*out_len` 0).
+ Once it has ended, every wait returns the same outcome again until the operation is
+ closed: a too-small buffer is `MESLINK_E_BUFFER_TOO_SMALL` with `*out_len` the length
+ needed, and the next wait with a larger buffer returns the answer. A cancelled call
+ is `MESLINK_E_CANCELLED`.
+
+ Thread-safe: any thread may wait, several at once; a concurrent `meslink_op_cancel`
+ or `meslink_op_close` ends a wait in progress with `MESLINK_E_CANCELLED`.
+
+ Returns `MESLINK_OK`, `MESLINK_PENDING`, `MESLINK_E_CANCELLED`,
+ `MESLINK_E_BUFFER_TOO_SMALL`, `MESLINK_E_INVALID_HANDLE`, `MESLINK_E_INVALID_ARGUMENT`
+ (`buf` NULL with `cap` not 0) and the errors of `meslink_client_call`.
+
+ # Safety
+ `buf`: NULL or `cap` writable bytes. `out_len`: NULL or a writable `uint32_t`.
+ */
+int32_t meslink_op_wait(int32_t op, int32_t timeout_ms, char *buf, uint32_t cap, uint32_t *out_len);
+
+/*
+ Cancels the operation `op` if it is still running: its outcome becomes
+ `MESLINK_E_CANCELLED` at once (a wait in progress returns it), the request is
+ abandoned (its connection closed, the answer never read) and an operation already
+ ended keeps its outcome. The handle stays open: close it with `meslink_op_close`.
+ A call the server already received may have taken effect there.
+
+ Thread-safe; never blocks. Returns `MESLINK_OK` or `MESLINK_E_INVALID_HANDLE`.
+ */
+int32_t meslink_op_cancel(int32_t op);
+
+/*
+ Closes the operation handle `op`, cancelling the call if it still runs. Every
+ operation must be closed, ended or not. A wait in progress on another thread returns
+ `MESLINK_E_CANCELLED` (or the outcome it already had); later uses of `op` are
+ `MESLINK_E_INVALID_HANDLE`.
+
+ Thread-safe. Returns `MESLINK_OK` or `MESLINK_E_INVALID_HANDLE`.
+ */
+int32_t meslink_op_close(int32_t op);
+
+/*
+ Cancels every blocking call (`meslink_client_call`, the named and typed calls, the
+ batch call) and every operation of `client` in flight, from any thread: each ends
+ with `MESLINK_E_CANCELLED` and its request is abandoned. Calls made afterwards run as
+ usual. Streams, transfers and the spool are not affected.
+
+ Thread-safe; never blocks. Returns `MESLINK_OK` or `MESLINK_E_INVALID_HANDLE`.
+ */
+int32_t meslink_client_cancel_all(int32_t client);
+
+/*
+ Opens a completion queue: `meslink_op_notify` posts an operation to it when the
+ operation ends, and `meslink_op_queue_next` reads them, so one thread can wait for any
+ number of operations. `*out_queue` receives its handle (0 on failure).
+
+ Thread-safe. Returns `MESLINK_OK`, `MESLINK_E_INVALID_ARGUMENT` (`out_queue` NULL),
+ `MESLINK_E_INTERNAL`.
+
+ # Safety
+ `out_queue`: NULL or a writable `int32_t`.
+ */
+int32_t meslink_op_queue_open(int32_t *out_queue);
+
+/*
+ Posts the operation `op` to the completion queue `queue` when it ends (at once when it
+ already has), once. A later `meslink_op_notify` of the same operation replaces a
+ notification that has not happened. Posting to a queue closed meanwhile does nothing.
+
+ Thread-safe. Returns `MESLINK_OK` or `MESLINK_E_INVALID_HANDLE`.
+ */
+int32_t meslink_op_notify(int32_t op, int32_t queue);
+
+/*
+ Waits up to `timeout_ms` milliseconds (0: just look; negative: until one comes) for an
+ ended operation posted to `queue` and writes its handle to `*out_op`; read its outcome
+ with `meslink_op_wait(op, 0, ...)`, then close it.
+
+ Thread-safe. Returns `MESLINK_OK`, `MESLINK_NO_EVENT` (none before the timeout,
+ `*out_op` 0), `MESLINK_CLOSED` (the queue was closed, also during the wait),
+ `MESLINK_E_INVALID_HANDLE`, `MESLINK_E_INVALID_ARGUMENT` (`out_op` NULL).
+
+ # Safety
+ `out_op`: NULL or a writable `int32_t`.
+ */
+int32_t meslink_op_queue_next(int32_t queue, int32_t timeout_ms, int32_t *out_op);
+
+/*
+ Closes the completion queue `queue`: a wait in progress returns `MESLINK_CLOSED`,
+ operations not yet read stay open (close them), later posts are dropped.
+
+ Thread-safe. Returns `MESLINK_OK` or `MESLINK_E_INVALID_HANDLE`.
+ */
+int32_t meslink_op_queue_close(int32_t queue);
 
 /*
  Opens a live stream (`mgm.realtime`) on `client`, whose configuration must have an

@@ -648,27 +648,117 @@ def py_value(p: Param) -> str:
     return py_name(p.wire)
 
 
-def py_returns(m: Method) -> tuple:
+def py_returns(m: Method, aw: bool = False) -> tuple:
+    """The return type and the statements that call and build the answer (``aw``: in a
+    coroutine, awaiting the call)."""
     a = m.answer
+    call = ("await self._call_typed(%r, p)" if aw else "self._call_typed(%r, p)") % m.id
+    inner = "(%s)" % call if aw else call
     if a["kind"] == "nothing":
-        return "None", "self._call_typed(%r, p)\n        return None" % m.id
+        return "None", "%s\n        return None" % call
     if a["kind"] == "model":
-        return a["model"], "return %s._from_json(self._call_typed(%r, p))" % (a["model"], m.id)
+        return a["model"], "return %s._from_json(%s)" % (a["model"], inner)
     if a["kind"] == "model_map":
-        return "Dict[str, %s]" % a["model"], "return {str(k): %s._from_json(v) for k, v in self._call_typed(%r, p).items()}" % (a["model"], m.id)
-    return "Dict[str, Any]", "return self._call_typed(%r, p)" % m.id
+        return "Dict[str, %s]" % a["model"], "return {str(k): %s._from_json(v) for k, v in %s.items()}" % (a["model"], inner)
+    return "Dict[str, Any]", "return %s" % call
+
+
+def py_group_classes(root: Group, stub: bool, aw: bool) -> List[str]:
+    """The client's typed methods and the energy groups' classes: blocking ones, or
+    (``aw``) their coroutine twins for :class:`meslink.AsyncClient` (``Async`` names)."""
+    out: List[str] = []
+    prefix = "Async" if aw else ""
+    adef = "async def" if aw else "def"
+    for g in walk(root):
+        cls = ("_%sClientCalls" % prefix) if not g.path else prefix + g.type_name
+        owner = ":class:`meslink.AsyncClient`" if aw else ":class:`meslink.Client`"
+        out.append("class %s:" % cls)
+        out.append('    """%s"""' % ("The typed methods of the client (mixed into %s)." % owner if not g.path else "The ``%s.*`` calls%s." % (".".join(g.path), " (coroutines)" if aw else "")))
+        out.append("")
+        if g.path:
+            out.append('    __slots__ = ("_client",)')
+            out.append("")
+            out.append("    def __init__(self, client: Any) -> None:")
+            out.append("        %s" % ("..." if stub else "self._client = client"))
+            out.append("")
+            out.append("    %s _call_typed(self, id: str, params: Dict[str, Any]) -> Any:" % adef)
+            out.append("        %s" % ("..." if stub else "return %sself._client._call_typed(id, params)" % ("await " if aw else "")))
+            out.append("")
+            if aw:
+                out.append("    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:")
+                out.append("        %s" % ("..." if stub else "return self._client._pages(id, params, per_page)"))
+            else:
+                out.append("    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> Iterator[Any]:")
+                out.append("        %s" % ("..." if stub else "return iter(self._client.call_all_pages(id, params, per_page))"))
+        else:
+            out.append("    __slots__ = ()")
+            out.append("")
+            out.append("    %s _call_typed(self, id: str, params: Dict[str, Any]) -> Any:" % adef)
+            out.append("        raise NotImplementedError")
+        for sub, child in g.groups.items():
+            out += ["", "    @property", "    def %s(self) -> %s:" % (py_name(sub), prefix + child.type_name)]
+            out.append('        """The ``%s.*`` calls."""' % ".".join(child.path))
+            out.append("        %s" % ("..." if stub else "return %s(%s)" % (prefix + child.type_name, "self" if not g.path else "self._client")))
+        for m in g.methods:
+            ret, make = py_returns(m, aw)
+            if m.record:
+                kw = ", ".join("%s: Optional[%s] = None" % (py_name(p.wire), py_type(p)) for p in m.ordered)
+                out += ["", "    %s %s(self, record: Optional[%s] = None, *, %s) -> %s:" % (adef, py_name(m.name), m.record, kw, ret)]
+                out.append('        """%s\n\n        The record as a :class:`%s`, or its fields as keywords (not both)."""' % (m.doc.replace("`", "``"), m.record))
+                if stub:
+                    out.append("        ...")
+                else:
+                    names = ", ".join('"%s": %s' % (p.wire, py_name(p.wire)) for p in m.params)
+                    out.append("        p = args.record(record, %s, {%s})" % (m.record, names))
+                    out.append("        " + make)
+                continue
+            legacy = any(py_name(p.wire) != p.wire for p in m.params)
+            req = [p for p in m.params if p.required]
+            opt = [p for p in m.params if not p.required]
+            sig = ["self"]
+            for p in req:
+                sig.append("%s: %s%s" % (py_name(p.wire), py_type(p), " = args.MISSING" if legacy and not stub else ""))
+            if opt:
+                sig.append("*")
+                sig += ["%s: Optional[%s] = None" % (py_name(p.wire), py_type(p)) for p in opt]
+            if legacy and not stub:
+                sig.append("**legacy: Any")
+            out += ["", "    %s %s(%s) -> %s:" % (adef, py_name(m.name), ", ".join(sig), ret)]
+            doc = m.doc.replace("`", "``")
+            out.append('        """%s"""' % doc)
+            if stub:
+                out.append("        ...")
+            else:
+                names = ", ".join('"%s": %s' % (p.wire, py_value(p)) for p in m.params)
+                out.append("        p = args.collect({%s}%s)" % (names, ", legacy" if legacy else ""))
+                out.append("        " + make)
+            if m.paged:
+                filters = [p for p in m.ordered if p.wire not in (PAGE, PER_PAGE)]
+                sig = ["self", "*"] + ["%s: Optional[%s] = None" % (py_name(p.wire), py_type(p)) for p in filters] + ["per_page: int = 100"]
+                if legacy and not stub:
+                    sig.append("**legacy: Any")
+                out += ["", "    def %s_all(%s) -> %s[Any]:" % (py_name(m.name), ", ".join(sig), "AsyncIterator" if aw else "Iterator")]
+                out.append('        """Every record of ``%s``, page after page (``per_page`` a page)%s."""' % (m.id, "; ``async for`` it" if aw else ""))
+                if stub:
+                    out.append("        ...")
+                else:
+                    names = ", ".join('"%s": %s' % (p.wire, py_name(p.wire)) for p in filters)
+                    out.append("        p = args.collect({%s}%s)" % (names, ", legacy" if legacy else ""))
+                    out.append("        return self._pages(%r, p, per_page)" % m.id)
+        out += ["", ""]
+    return out
 
 
 def python(root: Group, methods: List[Method], enums: Dict[str, dict], models: list, mixins: set, stub: bool) -> str:
     out = ['"""Typed methods, answer models, records and enumerations of every call.', "", HEADER] + POLICY + ['"""', ""]
     out += ["from __future__ import annotations", "", "import dataclasses", "import enum"]
-    out += ["from typing import Any, Dict, Iterator, List, Mapping, Optional, Union", ""]
+    out += ["from typing import Any, AsyncIterator, Dict, Iterator, List, Mapping, Optional, Union", ""]
     if not stub:
         out += ["from . import _behaviour", "from ._wire import DateTimeLike, _bool, _enum, _float, _int, _text, args, wire", "", ""]
     else:
         out += ["from ._wire import DateTimeLike", "", ""]
     names = sorted(list(enums) + [mdl["name"] for mdl in models] + [m.record for m in records(methods)]
-                   + [g.type_name for g in walk(root) if g.path])
+                   + [prefix + g.type_name for g in walk(root) if g.path for prefix in ("", "Async")])
     out.append("__all__ = [%s]" % ", ".join('"%s"' % n for n in names))
     out += ["", ""]
     for e in enums.values():
@@ -734,78 +824,8 @@ def python(root: Group, methods: List[Method], enums: Dict[str, dict], models: l
         else:
             out.append("        return {k: wire(v) for k, v in (%s) if v is not None}" % ", ".join('("%s", self.%s)' % (p.wire, py_name(p.wire)) for p in m.params))
         out += ["", ""]
-    for g in walk(root):
-        cls = "_ClientCalls" if not g.path else g.type_name
-        out.append("class %s:" % cls)
-        out.append('    """%s"""' % ("The typed methods of the client (mixed into :class:`meslink.Client`)." if not g.path else "The ``%s.*`` calls." % ".".join(g.path)))
-        out.append("")
-        if g.path:
-            out.append('    __slots__ = ("_client",)')
-            out.append("")
-            out.append("    def __init__(self, client: Any) -> None:")
-            out.append("        %s" % ("..." if stub else "self._client = client"))
-            out.append("")
-            out.append("    def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:")
-            out.append("        %s" % ("..." if stub else "return self._client._call_typed(id, params)"))
-            out.append("")
-            out.append("    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> Iterator[Any]:")
-            out.append("        %s" % ("..." if stub else "return iter(self._client.call_all_pages(id, params, per_page))"))
-        else:
-            out.append("    __slots__ = ()")
-            out.append("")
-            out.append("    def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:")
-            out.append("        raise NotImplementedError")
-        for sub, child in g.groups.items():
-            out += ["", "    @property", "    def %s(self) -> %s:" % (py_name(sub), child.type_name)]
-            out.append('        """The ``%s.*`` calls."""' % ".".join(child.path))
-            out.append("        %s" % ("..." if stub else "return %s(%s)" % (child.type_name, "self" if not g.path else "self._client")))
-        for m in g.methods:
-            ret, make = py_returns(m)
-            if m.record:
-                kw = ", ".join("%s: Optional[%s] = None" % (py_name(p.wire), py_type(p)) for p in m.ordered)
-                out += ["", "    def %s(self, record: Optional[%s] = None, *, %s) -> %s:" % (py_name(m.name), m.record, kw, ret)]
-                out.append('        """%s\n\n        The record as a :class:`%s`, or its fields as keywords (not both)."""' % (m.doc.replace("`", "``"), m.record))
-                if stub:
-                    out.append("        ...")
-                else:
-                    names = ", ".join('"%s": %s' % (p.wire, py_name(p.wire)) for p in m.params)
-                    out.append("        p = args.record(record, %s, {%s})" % (m.record, names))
-                    out.append("        " + make)
-                continue
-            legacy = any(py_name(p.wire) != p.wire for p in m.params)
-            req = [p for p in m.params if p.required]
-            opt = [p for p in m.params if not p.required]
-            sig = ["self"]
-            for p in req:
-                sig.append("%s: %s%s" % (py_name(p.wire), py_type(p), " = args.MISSING" if legacy and not stub else ""))
-            if opt:
-                sig.append("*")
-                sig += ["%s: Optional[%s] = None" % (py_name(p.wire), py_type(p)) for p in opt]
-            if legacy and not stub:
-                sig.append("**legacy: Any")
-            out += ["", "    def %s(%s) -> %s:" % (py_name(m.name), ", ".join(sig), ret)]
-            doc = m.doc.replace("`", "``")
-            out.append('        """%s"""' % doc)
-            if stub:
-                out.append("        ...")
-            else:
-                names = ", ".join('"%s": %s' % (p.wire, py_value(p)) for p in m.params)
-                out.append("        p = args.collect({%s}%s)" % (names, ", legacy" if legacy else ""))
-                out.append("        " + make)
-            if m.paged:
-                filters = [p for p in m.ordered if p.wire not in (PAGE, PER_PAGE)]
-                sig = ["self", "*"] + ["%s: Optional[%s] = None" % (py_name(p.wire), py_type(p)) for p in filters] + ["per_page: int = 100"]
-                if legacy and not stub:
-                    sig.append("**legacy: Any")
-                out += ["", "    def %s_all(%s) -> Iterator[Any]:" % (py_name(m.name), ", ".join(sig))]
-                out.append('        """Every record of ``%s``, page after page (``per_page`` a page)."""' % m.id)
-                if stub:
-                    out.append("        ...")
-                else:
-                    names = ", ".join('"%s": %s' % (p.wire, py_name(p.wire)) for p in filters)
-                    out.append("        p = args.collect({%s}%s)" % (names, ", legacy" if legacy else ""))
-                    out.append("        return self._pages(%r, p, per_page)" % m.id)
-        out += ["", ""]
+    out += py_group_classes(root, stub, aw=False)
+    out += py_group_classes(root, stub, aw=True)
     text = "\n".join(out).rstrip() + "\n"
     if not stub:
         helpers = ["_bool", "_enum", "_float", "_int", "_text"]
@@ -876,15 +896,28 @@ def cs_read(f: dict) -> str:
     return 'MesLinkWire.Bool(o, "%s")' % key
 
 
-def cs_returns(m: Method) -> tuple:
+def cs_returns(m: Method, aw: bool = False) -> tuple:
+    """The return type and the statement that calls and builds the answer (``aw``: the
+    ``Task`` of the ``…Async`` twin, through ``MesLinkAsync``: the client class is unsafe
+    code, where ``await`` is not allowed)."""
     a = m.answer
+    if aw:
+        args = 'Client, "%s", p, cancellationToken' % m.id
+        if a["kind"] == "nothing":
+            return "Task", "            return MesLinkAsync.Nothing(%s);" % args
+        if a["kind"] == "model":
+            return "Task<%s>" % a["model"], "            return MesLinkAsync.Typed(%s, %s.FromJson);" % (args, a["model"])
+        if a["kind"] == "model_map":
+            return "Task<Dictionary<string, %s>>" % a["model"], "            return MesLinkAsync.Typed(%s, answer => MesLinkWire.Map(answer, %s.Read));" % (args, a["model"])
+        return "Task<string>", '            return Client.CallTypedAsync("%s", p, cancellationToken);' % m.id
+    call = 'Client.CallTyped("%s", p)' % m.id
     if a["kind"] == "nothing":
-        return "void", '            Client.CallTyped("%s", p);' % m.id
+        return "void", "            %s;" % call
     if a["kind"] == "model":
-        return a["model"], '            return %s.FromJson(Client.CallTyped("%s", p));' % (a["model"], m.id)
+        return a["model"], "            return %s.FromJson(%s);" % (a["model"], call)
     if a["kind"] == "model_map":
-        return "Dictionary<string, %s>" % a["model"], '            return MesLinkWire.Map(Client.CallTyped("%s", p), %s.Read);' % (m.id, a["model"])
-    return "string", '            return Client.CallTyped("%s", p);' % m.id
+        return "Dictionary<string, %s>" % a["model"], "            return MesLinkWire.Map(%s, %s.Read);" % (call, a["model"])
+    return "string", "            return %s;" % call
 
 
 def csharp_models(methods: List[Method], enums: Dict[str, dict], models: list) -> str:
@@ -966,8 +999,13 @@ def csharp_models(methods: List[Method], enums: Dict[str, dict], models: list) -
     return "\n".join(out) + "\n"
 
 
+ASYNC_DOC = (" As a Task: the call runs on meslink's own threads and completes the task when its answer"
+             " is there (no thread waits for it); cancelling the token aborts the request.")
+TOKEN_DOC = '        /// <param name="cancellationToken">Cancels the call: its request is abandoned and the task is canceled.</param>'
+
+
 def csharp_calls(root: Group, methods: List[Method]) -> str:
-    out = ["// " + HEADER] + ["// " + line for line in POLICY] + ["// <auto-generated/>", "using System;", "using System.Collections.Generic;", "", "namespace MesLink", "{"]
+    out = ["// " + HEADER] + ["// " + line for line in POLICY] + ["// <auto-generated/>", "using System;", "using System.Collections.Generic;", "using System.Threading;", "using System.Threading.Tasks;", "", "namespace MesLink", "{"]
     for g in walk(root):
         if not g.path:
             out.append("    public sealed partial class MesLinkClient")
@@ -983,33 +1021,40 @@ def csharp_calls(root: Group, methods: List[Method]) -> str:
             out.append("        /// <summary>The <c>%s.*</c> calls.</summary>" % ".".join(child.path))
             out.append("        public %sApi %s => new %sApi(Client);" % (child.type_name, pascal(sub), child.type_name))
         for m in g.methods:
-            ret, make = cs_returns(m)
             name = pascal(m.name)
-            out.append("")
-            out.append("        /// <summary>%s</summary>" % xml(m.doc.replace("`", "")))
-            if m.record:
-                out.append('        /// <param name="record">The record; null properties are not sent.</param>')
-                out.append("        public %s %s(%s record)" % (ret, name, m.record))
+            params = m.ordered
+            for aw in (False, True):
+                ret, make = cs_returns(m, aw)
+                suffix, asy = ("Async", "") if aw else ("", "")
+                token = ["CancellationToken cancellationToken = default(CancellationToken)"] if aw else []
+                out.append("")
+                out.append("        /// <summary>%s%s</summary>" % (xml(m.doc.replace("`", "")), ASYNC_DOC if aw else ""))
+                if m.record:
+                    out.append('        /// <param name="record">The record; null properties are not sent.</param>')
+                    if aw:
+                        out.append(TOKEN_DOC)
+                    out.append("        public %s%s %s%s(%s)" % (asy, ret, name, suffix, ", ".join(["%s record" % m.record] + token)))
+                    out.append("        {")
+                    out.append("            if (record == null) throw new ArgumentNullException(nameof(record));")
+                    out.append("            var p = MesLinkJson.ParseObject(record.ToJson());")
+                    out.append(make)
+                    out.append("        }")
+                    continue
+                for p in params:
+                    out.append('        /// <param name="%s"><c>%s</c>: %s</param>' % (cs_param_name(p.wire).lstrip("@"), p.wire, xml(p.doc)))
+                if aw:
+                    out.append(TOKEN_DOC)
+                sig = ", ".join(["%s %s%s" % (cs_type(p, not p.required), cs_param_name(p.wire), "" if p.required else " = null") for p in params] + token)
+                out.append("        public %s%s %s%s(%s)" % (asy, ret, name, suffix, sig))
                 out.append("        {")
-                out.append("            if (record == null) throw new ArgumentNullException(nameof(record));")
-                out.append("            var p = MesLinkJson.ParseObject(record.ToJson());")
+                for p in params:
+                    if p.required and cs_is_reference(cs_type(p, False)):
+                        out.append('            MesLinkWire.Required(%s, nameof(%s));' % (cs_param_name(p.wire), cs_param_name(p.wire)))
+                out.append("            var p = new Dictionary<string, object>();")
+                for p in params:
+                    out.append(cs_put(p, cs_param_name(p.wire)))
                 out.append(make)
                 out.append("        }")
-                continue
-            params = m.ordered
-            for p in params:
-                out.append('        /// <param name="%s"><c>%s</c>: %s</param>' % (cs_param_name(p.wire).lstrip("@"), p.wire, xml(p.doc)))
-            sig = ", ".join("%s %s%s" % (cs_type(p, not p.required), cs_param_name(p.wire), "" if p.required else " = null") for p in params)
-            out.append("        public %s %s(%s)" % (ret, name, sig))
-            out.append("        {")
-            for p in params:
-                if p.required and cs_is_reference(cs_type(p, False)):
-                    out.append('            MesLinkWire.Required(%s, nameof(%s));' % (cs_param_name(p.wire), cs_param_name(p.wire)))
-            out.append("            var p = new Dictionary<string, object>();")
-            for p in params:
-                out.append(cs_put(p, cs_param_name(p.wire)))
-            out.append(make)
-            out.append("        }")
             if m.paged:
                 filters = [p for p in params if p.wire not in (PAGE, PER_PAGE)]
                 sig = ", ".join(["%s %s%s" % (cs_type(p, not p.required), cs_param_name(p.wire), "" if p.required else " = null") for p in filters] + ["int perPage = 100"])

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Tests the meslink C ABI from C: builds libmeslink (shared and static) and the simulator,
-# compiles tests/test_meslink.c, tests/test_stream.c and tests/test_log.c (log records) against include/meslink.h twice
+# compiles tests/test_meslink.c, tests/test_stream.c, tests/test_log.c (log records) and
+# tests/test_op.c (operations: start, wait, cancel, completion queues) against include/meslink.h twice
 # each (shared library with an rpath; static library), tests/test_every_call.c (every
 # request call through the generic call), tests/test_trace.c, tests/test_batch.c (the batch
 # call), tests/test_spool.c (the store-and-forward spool), tests/spool_writer.c (the station of the SIGKILL loop,
@@ -64,7 +65,7 @@ lib="$target_dir/debug"
 sim_bin="$lib/meslink-sim"
 
 cflags=(-std=c11 -O1 -g -Wall -Wextra -Werror -pthread -I"$root/include")
-tests=(test_meslink test_stream test_log)
+tests=(test_meslink test_stream test_log test_op)
 for t in "${tests[@]}"; do
     step "gcc $t (shared)" gcc "${cflags[@]}" "bindings/c/tests/$t.c" \
         -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/${t}_shared"
@@ -86,7 +87,7 @@ step "gcc test_stress" gcc "${cflags[@]}" bindings/c/tests/test_stress.c \
 # AddressSanitizer: the test programs instrumented, the Rust library as built (its heap
 # goes through the intercepted malloc, so overflows of caller buffers, use after free and
 # leaks at exit are caught on both sides of the ABI).
-asan_tests=(test_meslink test_stream test_stress test_log)
+asan_tests=(test_meslink test_stream test_stress test_log test_op)
 if [ "${MESLINK_C_NO_ASAN:-0}" != 1 ]; then
     for t in "${asan_tests[@]}"; do
         step "gcc $t (AddressSanitizer)" gcc "${cflags[@]}" -fsanitize=address \
@@ -98,6 +99,8 @@ step "gcc test_batch" gcc "${cflags[@]}" bindings/c/tests/test_batch.c \
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/test_batch"
 step "gcc example station" gcc "${cflags[@]}" bindings/c/examples/station.c \
     -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/station"
+step "gcc example poll_op" gcc "${cflags[@]}" bindings/c/examples/poll_op.c \
+    -L"$lib" -lmeslink -Wl,-rpath,"$lib" -o "$build/poll_op"
 
 # ---- the simulator -------------------------------------------------------------------
 # Its stdin is a fifo whose write end this script holds on fd 3: when the script exits
@@ -144,6 +147,23 @@ for t in "${tests[@]}"; do
     MESLINK_SOAK_SECONDS=$short_soak step "$t (static)" run_if_built "$build/${t}_static"
 done
 step "example station" run_if_built "$build/station"
+# The polling example: answered; then, with the simulator holding answers 2 s, its "Stop
+# button" after 3 ticks cancels the call (exit 3).
+sim_latency() { # sim_latency MS
+    python3 -c 'import sys, urllib.request; urllib.request.urlopen(urllib.request.Request(
+        sys.argv[1] + "/_sim/faults", data=("{\"latency_ms\":%s}" % sys.argv[2]).encode(),
+        headers={"Content-Type": "application/json"}))' "$MESLINK_SIM_URL" "$1"
+}
+poll_op_cancelled() {
+    [ -x "$build/poll_op" ] || return 1
+    sim_latency 2000 || return 1
+    local rc=0
+    "$build/poll_op" "$MESLINK_SIM_URL" 3 || rc=$?
+    sim_latency 0
+    [ "$rc" -eq 3 ]
+}
+step "example poll_op (answered)" run_if_built "$build/poll_op"
+step "example poll_op (Stop pressed: cancelled)" poll_op_cancelled
 # The C SDK as a user gets it (tools/sdk.sh): pkg-config and CMake builds of the example
 # from the unpacked archive, the SONAME; its own simulator.
 step "C SDK (pkg-config, CMake find_package, SONAME)" bash "$here/test-sdk.sh"

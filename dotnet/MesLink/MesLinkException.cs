@@ -153,6 +153,8 @@ namespace MesLink
                     return new MesLinkProtocolException(status, kind, message, callId, httpStatus, serverCode, serverMessage);
                 case MesLinkStatus.ClosedWhileWaiting:
                     return new MesLinkClosedException(status, kind, message, callId, httpStatus, serverCode, serverMessage);
+                case MesLinkStatus.Cancelled:
+                    return new MesLinkCancelledException(status, kind, message, callId, httpStatus, serverCode, serverMessage);
                 case MesLinkStatus.Internal:
                     return new MesLinkInternalException(status, kind, message, callId, httpStatus, serverCode, serverMessage);
                 default:
@@ -178,10 +180,20 @@ namespace MesLink
                 case MesLinkStatus.Http: return "http";
                 case MesLinkStatus.Protocol: return "protocol";
                 case MesLinkStatus.ClosedWhileWaiting: return "closed";
+                case MesLinkStatus.Cancelled: return "cancelled";
                 case MesLinkStatus.Internal: return "internal";
                 default: return "unknown";
             }
         }
+    }
+
+    /// <summary>The call was cancelled before its answer was read (<see cref="MesLinkClient.CancelAll"/>). A task whose <see cref="System.Threading.CancellationToken"/> cancelled it is canceled instead (<see cref="System.Threading.Tasks.TaskCanceledException"/>).</summary>
+    [Serializable]
+    public class MesLinkCancelledException : MesLinkException
+    {
+        public MesLinkCancelledException(int status, string kind, string message, string callId = null, int? httpStatus = null, string serverCode = null, string serverMessage = null)
+            : base(status, kind, message, callId, httpStatus, serverCode, serverMessage) { }
+        protected MesLinkCancelledException(SerializationInfo info, StreamingContext context) : base(info, context) { }
     }
 
     /// <summary>An argument was unusable: a missing or wrong parameter, malformed JSON, an unknown call id or configuration key. Fix the input; repeating will not help.</summary>

@@ -22,6 +22,7 @@ namespace MesLink
         Http = -10,
         Protocol = -11,
         ClosedWhileWaiting = -12,
+        Cancelled = -13,
         Internal = -99,
     }
 }

@@ -20,6 +20,7 @@ from .client import Client
 from .errors import (
     AuthError,
     BusinessError,
+    CancelledCallError,
     ClosedError,
     HttpError,
     InternalError,
@@ -46,11 +47,16 @@ from .stream import (
 )
 from .spool import Spool
 from .transfer import Transfer, TransferProgress
+from .aio import AsyncClient, AsyncSpool, AsyncStream, AsyncTransfer
 
 __version__: str = _native.__version__
 
 __all__ = [
     "Client",
+    "AsyncClient",
+    "AsyncStream",
+    "AsyncTransfer",
+    "AsyncSpool",
     "TRACE",
     "LoginInfo",
     "SnDetail",
@@ -85,6 +91,7 @@ __all__ = [
     "HttpError",
     "ProtocolError",
     "ClosedError",
+    "CancelledCallError",
     "InternalError",
     "__version__",
 ]

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Union
+from typing import Any, AsyncIterator, Dict, Iterator, List, Mapping, Optional, Union
 
 from ._wire import DateTimeLike
 
 
-__all__ = ["AlarmInfoState", "AlarmLevel", "AlarmNotify", "AlarmType", "AmountCombination", "AmountType", "CollectFrequency", "CollectScope", "DateType", "Energy", "EnergyAlarmMessages", "EnergyAlarmRules", "EnergyAlarms", "EnergyAuth", "EnergyBatches", "EnergyConsumeLevel", "EnergyConsumption", "EnergyKind", "EnergyMachines", "EnergyMeasure", "EnergyMeters", "EnergyMiniprogram", "EnergyOee", "EnergyOeeRules", "EnergyPersonalise", "EnergyProductOutput", "EnergyProducts", "EnergyPrp", "EnergyPrpManualData", "EnergyPrpOrganization", "EnergyPrpUploadedData", "EnergyPrpVersion", "EnergyRate", "EnergyRegions", "EnergyReport", "EnergyUsers", "ErrNo", "FieldCode", "GradingRecord", "IsOrder", "LoginInfo", "OperationResult", "OperationType", "OrderType", "OrgLevel", "OrgNode", "OutputAmountType", "RequireUpdate", "ReturnFormat", "Segmentation", "SnDetail", "StatisticMethod", "SummaryType", "SysInfo", "TimeType", "TraceNode", "TraceResult", "TraceType", "YesNo"]
+__all__ = ["AlarmInfoState", "AlarmLevel", "AlarmNotify", "AlarmType", "AmountCombination", "AmountType", "AsyncEnergy", "AsyncEnergyAlarmMessages", "AsyncEnergyAlarmRules", "AsyncEnergyAlarms", "AsyncEnergyAuth", "AsyncEnergyBatches", "AsyncEnergyConsumption", "AsyncEnergyMachines", "AsyncEnergyMeasure", "AsyncEnergyMeters", "AsyncEnergyMiniprogram", "AsyncEnergyOee", "AsyncEnergyOeeRules", "AsyncEnergyPersonalise", "AsyncEnergyProductOutput", "AsyncEnergyProducts", "AsyncEnergyPrp", "AsyncEnergyPrpManualData", "AsyncEnergyPrpOrganization", "AsyncEnergyPrpUploadedData", "AsyncEnergyPrpVersion", "AsyncEnergyRate", "AsyncEnergyRegions", "AsyncEnergyReport", "AsyncEnergyUsers", "CollectFrequency", "CollectScope", "DateType", "Energy", "EnergyAlarmMessages", "EnergyAlarmRules", "EnergyAlarms", "EnergyAuth", "EnergyBatches", "EnergyConsumeLevel", "EnergyConsumption", "EnergyKind", "EnergyMachines", "EnergyMeasure", "EnergyMeters", "EnergyMiniprogram", "EnergyOee", "EnergyOeeRules", "EnergyPersonalise", "EnergyProductOutput", "EnergyProducts", "EnergyPrp", "EnergyPrpManualData", "EnergyPrpOrganization", "EnergyPrpUploadedData", "EnergyPrpVersion", "EnergyRate", "EnergyRegions", "EnergyReport", "EnergyUsers", "ErrNo", "FieldCode", "GradingRecord", "IsOrder", "LoginInfo", "OperationResult", "OperationType", "OrderType", "OrgLevel", "OrgNode", "OutputAmountType", "RequireUpdate", "ReturnFormat", "Segmentation", "SnDetail", "StatisticMethod", "SummaryType", "SysInfo", "TimeType", "TraceNode", "TraceResult", "TraceType", "YesNo"]
 
 
 class TimeType(enum.IntEnum):
@@ -1353,5 +1353,840 @@ class EnergyRegions:
         ...
 
     def list(self) -> Dict[str, Any]:
+        """``energy.regions.list`` (GET /api_3/province_city_list): Provinces and their cities (9.2)"""
+        ...
+
+
+class _AsyncClientCalls:
+    """The typed methods of the client (mixed into :class:`meslink.AsyncClient`)."""
+
+    __slots__ = ()
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    @property
+    def energy(self) -> AsyncEnergy:
+        """The ``energy.*`` calls."""
+        ...
+
+    async def ate_login(self, *, emp_no: Optional[str] = None, password: Optional[str] = None) -> LoginInfo:
+        """``ate.login`` (POST /api/login/): Log in; the token stays inside the client, which renews it itself"""
+        ...
+
+    async def ate_sn_detail_get(self, work_order: str) -> SnDetail:
+        """``ate.sn_detail.get`` (GET /api/sn_detail/{work_order}/): Work order: SERIAL_NUMBER, FUNCTION_NAME, TARGET_QTY, SN_QTY"""
+        ...
+
+    async def ate_sn_detail_upload(self, work_order: str, sn: str) -> None:
+        """``ate.sn_detail.upload`` (POST /api/sn_detail/): Upload a serial number; the server checks it against the SN rule"""
+        ...
+
+    async def grading_save(self, record: Optional[GradingRecord] = None, *, battery_station: Optional[str] = None, device_code: Optional[str] = None, barcode: Optional[str] = None, test_time: Optional[DateTimeLike] = None, work_step: Optional[str] = None, voltage: Optional[float] = None, electricity: Optional[float] = None, volume: Optional[float] = None, energy: Optional[float] = None) -> Dict[str, Any]:
+        """``grading.save`` (POST /api/pick/volumeCollectData/save): Save one cell's grading record (newest record per barcode wins)
+
+        The record as a :class:`GradingRecord`, or its fields as keywords (not both)."""
+        ...
+
+    async def trace_query(self, unique_code: str, trace_type: Union[TraceType, str], *, corp_id: Optional[str] = None, user_id: Optional[str] = None, source: Optional[str] = None) -> TraceResult:
+        """``trace.query`` (POST /industry/qualitytrace/tree/query): Forward or reverse quality trace of a unique code; answers a tree"""
+        ...
+
+    async def mgm_token_get(self, *, app_key: Optional[str] = None, app_secret: Optional[str] = None) -> Dict[str, Any]:
+        """``mgm.token.get`` (POST /token): get_access_token; the tokens stay inside the client, the answer is {expires_in}"""
+        ...
+
+    async def mgm_token_refresh(self, *, app_key: Optional[str] = None, refresh_token: Optional[str] = None) -> Dict[str, Any]:
+        """``mgm.token.refresh`` (POST /token): refresh_token: extends the token before expiry, a new one after; answers {expires_in}"""
+        ...
+
+    async def mgm_organization(self) -> OrgNode:
+        """``mgm.organization`` (POST /resource): get_organization: the factory tree (factory, area, workshop, line, machines)"""
+        ...
+
+    async def mgm_sys_info(self, machine_list: List[Any]) -> Dict[str, SysInfo]:
+        """``mgm.sys_info`` (POST /resource): get_sys_info: cnc_system, cnc_class, cnc_model of each machine"""
+        ...
+
+
+class AsyncEnergy:
+    """The ``energy.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    @property
+    def auth(self) -> AsyncEnergyAuth:
+        """The ``energy.auth.*`` calls."""
+        ...
+
+    @property
+    def users(self) -> AsyncEnergyUsers:
+        """The ``energy.users.*`` calls."""
+        ...
+
+    @property
+    def meters(self) -> AsyncEnergyMeters:
+        """The ``energy.meters.*`` calls."""
+        ...
+
+    @property
+    def machines(self) -> AsyncEnergyMachines:
+        """The ``energy.machines.*`` calls."""
+        ...
+
+    @property
+    def consumption(self) -> AsyncEnergyConsumption:
+        """The ``energy.consumption.*`` calls."""
+        ...
+
+    @property
+    def measure(self) -> AsyncEnergyMeasure:
+        """The ``energy.measure.*`` calls."""
+        ...
+
+    @property
+    def report(self) -> AsyncEnergyReport:
+        """The ``energy.report.*`` calls."""
+        ...
+
+    @property
+    def rate(self) -> AsyncEnergyRate:
+        """The ``energy.rate.*`` calls."""
+        ...
+
+    @property
+    def personalise(self) -> AsyncEnergyPersonalise:
+        """The ``energy.personalise.*`` calls."""
+        ...
+
+    @property
+    def prp(self) -> AsyncEnergyPrp:
+        """The ``energy.prp.*`` calls."""
+        ...
+
+    @property
+    def alarms(self) -> AsyncEnergyAlarms:
+        """The ``energy.alarms.*`` calls."""
+        ...
+
+    @property
+    def alarm_rules(self) -> AsyncEnergyAlarmRules:
+        """The ``energy.alarm_rules.*`` calls."""
+        ...
+
+    @property
+    def alarm_messages(self) -> AsyncEnergyAlarmMessages:
+        """The ``energy.alarm_messages.*`` calls."""
+        ...
+
+    @property
+    def oee_rules(self) -> AsyncEnergyOeeRules:
+        """The ``energy.oee_rules.*`` calls."""
+        ...
+
+    @property
+    def oee(self) -> AsyncEnergyOee:
+        """The ``energy.oee.*`` calls."""
+        ...
+
+    @property
+    def products(self) -> AsyncEnergyProducts:
+        """The ``energy.products.*`` calls."""
+        ...
+
+    @property
+    def product_output(self) -> AsyncEnergyProductOutput:
+        """The ``energy.product_output.*`` calls."""
+        ...
+
+    @property
+    def batches(self) -> AsyncEnergyBatches:
+        """The ``energy.batches.*`` calls."""
+        ...
+
+    @property
+    def miniprogram(self) -> AsyncEnergyMiniprogram:
+        """The ``energy.miniprogram.*`` calls."""
+        ...
+
+    @property
+    def regions(self) -> AsyncEnergyRegions:
+        """The ``energy.regions.*`` calls."""
+        ...
+
+
+class AsyncEnergyAuth:
+    """The ``energy.auth.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def login(self, usr_name: str, usr_password: str) -> Dict[str, Any]:
+        """``energy.auth.login`` (POST /api/auth): Log in (1.1); the session cookie stays inside the client"""
+        ...
+
+    async def logout(self) -> Dict[str, Any]:
+        """``energy.auth.logout`` (DELETE /api/auth): Log out (1.2) and forget the session"""
+        ...
+
+
+class AsyncEnergyUsers:
+    """The ``energy.users.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def register(self, usr_name: str, usr_password: str, usr_email: str) -> Dict[str, Any]:
+        """``energy.users.register`` (POST /api/users): Register a user (1.3)"""
+        ...
+
+    async def update(self, id: int, usr_name: str, usr_email: str, *, usr_phone: Optional[str] = None, xcx_title: Optional[str] = None, usr_company: Optional[str] = None, usr_province: Optional[str] = None, usr_city: Optional[str] = None, usr_detail_addr: Optional[str] = None, usr_area: Optional[str] = None) -> Dict[str, Any]:
+        """``energy.users.update`` (PUT /api/users): Update a user's details (1.4)"""
+        ...
+
+    async def get(self, *, id: Optional[int] = None, usr_name: Optional[str] = None, usr_email: Optional[str] = None, usr_phone: Optional[str] = None, xcx_title: Optional[str] = None, usr_company: Optional[str] = None, usr_province: Optional[str] = None, usr_city: Optional[str] = None, usr_detail_addr: Optional[str] = None, usr_area: Optional[str] = None) -> Dict[str, Any]:
+        """``energy.users.get`` (GET /api/users): Get user details (1.5)"""
+        ...
+
+
+class AsyncEnergyMeters:
+    """The ``energy.meters.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def create(self, meter_name: str, meter_type: str, meter_superior_id: str, *, meter_remarks: Optional[str] = None, meter_total_amount: Optional[str] = None, meter_is_virtual: Optional[Union[YesNo, int, str]] = None, meter_formula: Optional[str] = None, meter_is_total: Optional[Union[YesNo, int, str]] = None, meter_is_count: Optional[Union[YesNo, int, str]] = None, is_hand_work: Optional[Union[YesNo, int, str]] = None) -> Dict[str, Any]:
+        """``energy.meters.create`` (POST /api_3/meters): Add a meter (2.1); answers its id"""
+        ...
+
+    async def update(self, id: int, meter_name: str, meter_type: str, meter_superior_id: int, *, meter_remarks: Optional[str] = None, meter_total_amount: Optional[str] = None, meter_is_virtual: Optional[Union[YesNo, int, str]] = None, meter_formula: Optional[str] = None, meter_is_total: Optional[Union[YesNo, int, str]] = None, meter_is_count: Optional[Union[YesNo, int, str]] = None, is_hand_work: Optional[Union[YesNo, int, str]] = None) -> Dict[str, Any]:
+        """``energy.meters.update`` (PUT /api_3/meters): Update a meter (2.2)"""
+        ...
+
+    async def list(self, *, id: Optional[int] = None, meter_type: Optional[str] = None, meter_superior: Optional[str] = None, is_hand_work: Optional[Union[YesNo, int, str]] = None, per_page_counts: Optional[int] = None, page_counts: Optional[int] = None, meter_is_count: Optional[Union[YesNo, int, str]] = None) -> Dict[str, Any]:
+        """``energy.meters.list`` (GET /api_3/meters): List meters (2.3), paged"""
+        ...
+
+    def list_all(self, *, id: Optional[int] = None, meter_type: Optional[str] = None, meter_superior: Optional[str] = None, is_hand_work: Optional[Union[YesNo, int, str]] = None, meter_is_count: Optional[Union[YesNo, int, str]] = None, per_page: int = 100) -> AsyncIterator[Any]:
+        """Every record of ``energy.meters.list``, page after page (``per_page`` a page); ``async for`` it."""
+        ...
+
+    async def delete(self, id: int) -> Dict[str, Any]:
+        """``energy.meters.delete`` (DELETE /api_3/meters): Delete a meter (2.4)"""
+        ...
+
+
+class AsyncEnergyMachines:
+    """The ``energy.machines.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def list(self, *, id: Optional[int] = None, meter_department: Optional[str] = None, per_page_counts: Optional[int] = None, page_counts: Optional[int] = None) -> Dict[str, Any]:
+        """``energy.machines.list`` (GET /api_3/metersuperiors): List machines (2.5), paged"""
+        ...
+
+    def list_all(self, *, id: Optional[int] = None, meter_department: Optional[str] = None, per_page: int = 100) -> AsyncIterator[Any]:
+        """Every record of ``energy.machines.list``, page after page (``per_page`` a page); ``async for`` it."""
+        ...
+
+    async def create(self, meter_superior: str, meter_department: str, equipment_code: str, equipment_unit_code: str) -> Dict[str, Any]:
+        """``energy.machines.create`` (POST /api_3/metersuperiors): Add a machine (2.6)"""
+        ...
+
+    async def update(self, id: int, meter_superior: str, meter_department: str, equipment_code: str, equipment_unit_code: str) -> Dict[str, Any]:
+        """``energy.machines.update`` (PUT /api_3/metersuperiors): Update a machine (2.7)"""
+        ...
+
+    async def delete(self, id: int) -> Dict[str, Any]:
+        """``energy.machines.delete`` (DELETE /api_3/metersuperiors): Delete a machine (2.8)"""
+        ...
+
+    async def upload_image(self, meter_superior_id: int, machine_image: Any) -> Dict[str, Any]:
+        """``energy.machines.upload_image`` (POST /api_3/metersuperior_image): Upload a machine's picture (2.9, multipart)"""
+        ...
+
+
+class AsyncEnergyConsumption:
+    """The ``energy.consumption.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def total(self, time_type: Union[TimeType, int, str], time_start: DateTimeLike, time_end: DateTimeLike, amount_type: Union[AmountType, int, str], *, amount_combination: Optional[Union[AmountCombination, int, str]] = None, amount_sort_name: Optional[str] = None, amount_value: Optional[Union[EnergyKind, int, str]] = None) -> Dict[str, Any]:
+        """``energy.consumption.total`` (GET /api_3/allenergy): Total consumption per meter type, meter, machine or department (3.1)"""
+        ...
+
+    async def detail(self, time_type: Union[TimeType, int, str], time_start: DateTimeLike, time_end: DateTimeLike, amount_type: Union[AmountType, int, str], *, time_interval: Optional[str] = None, amount_combination: Optional[Union[AmountCombination, int, str]] = None, amount_sort_name: Optional[str] = None, amount_value: Optional[Union[EnergyKind, int, str]] = None) -> Dict[str, Any]:
+        """``energy.consumption.detail`` (GET /api_3/detailenergy): Consumption per time interval (3.2)"""
+        ...
+
+    async def detail_report(self, time_type: Union[TimeType, int, str], time_start: DateTimeLike, time_end: DateTimeLike, amount_type: Union[AmountType, int, str], *, time_interval: Optional[str] = None, amount_combination: Optional[Union[AmountCombination, int, str]] = None, amount_sort_name: Optional[str] = None, amount_value: Optional[Union[EnergyKind, int, str]] = None) -> Dict[str, Any]:
+        """``energy.consumption.detail_report`` (POST /api_3/form_detailenergy): Detailed consumption for reports, with shift amounts (3.5)"""
+        ...
+
+
+class AsyncEnergyMeasure:
+    """The ``energy.measure.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def query(self, time_type: Union[TimeType, int, str], meter_name: str, time_start: DateTimeLike, time_end: DateTimeLike, *, time_interval: Optional[str] = None, measure_name: Optional[str] = None) -> Dict[str, Any]:
+        """``energy.measure.query`` (GET /api_3/measure): Measuring-point values of one meter (3.3)"""
+        ...
+
+
+class AsyncEnergyReport:
+    """The ``energy.report.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def generate(self, time_type: Union[TimeType, int, str], time_start: DateTimeLike, time_end: DateTimeLike, amount_type: Union[AmountType, int, str], *, time_interval: Optional[str] = None, amount_combination: Optional[Union[AmountCombination, int, str]] = None, amount_sort_name: Optional[str] = None, amount_value: Optional[Union[EnergyKind, int, str]] = None) -> Dict[str, Any]:
+        """``energy.report.generate`` (POST /api_3/report): Generate an energy report; answers File_Name (3.4)"""
+        ...
+
+
+class AsyncEnergyRate:
+    """The ``energy.rate.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def update(self, id: int, rate_name: str, rate_type: str, is_segmentation: Union[Segmentation, int, str], rate_unit: str, *, rate_value: Optional[str] = None, seg_begin: Optional[str] = None, seg_begin_rate: Optional[str] = None, seg_end: Optional[str] = None, seg_end_rate: Optional[str] = None) -> Dict[str, Any]:
+        """``energy.rate.update`` (PUT /api_3/rate): Update a rate (4.1)"""
+        ...
+
+    async def get(self) -> Dict[str, Any]:
+        """``energy.rate.get`` (GET /api_3/rate): The rates (4.2)"""
+        ...
+
+
+class AsyncEnergyPersonalise:
+    """The ``energy.personalise.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def get(self) -> Dict[str, Any]:
+        """``energy.personalise.get`` (GET /api_3/personalise): Year, month and day boundaries (4.3)"""
+        ...
+
+    async def update(self, year_start: str, year_end: str, month_start: str, month_end: str, day_start: str, day_end: str) -> Dict[str, Any]:
+        """``energy.personalise.update`` (PUT /api_3/personalise): Set the year, month and day boundaries (4.4)"""
+        ...
+
+
+class AsyncEnergyPrp:
+    """The ``energy.prp.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    @property
+    def organization(self) -> AsyncEnergyPrpOrganization:
+        """The ``energy.prp.organization.*`` calls."""
+        ...
+
+    @property
+    def version(self) -> AsyncEnergyPrpVersion:
+        """The ``energy.prp.version.*`` calls."""
+        ...
+
+    @property
+    def manual_data(self) -> AsyncEnergyPrpManualData:
+        """The ``energy.prp.manual_data.*`` calls."""
+        ...
+
+    @property
+    def uploaded_data(self) -> AsyncEnergyPrpUploadedData:
+        """The ``energy.prp.uploaded_data.*`` calls."""
+        ...
+
+    async def base_infos(self) -> Dict[str, Any]:
+        """``energy.prp.base_infos`` (GET /api_3/PRP_base_infos): Provincial platform base data: collect systems, usages, items (5.1)"""
+        ...
+
+    async def operation_result(self, operation_type: Union[OperationType, int, str]) -> Dict[str, Any]:
+        """``energy.prp.operation_result`` (GET /api_3/PRP_operation_result): Result of the last provincial platform operation (5.8)"""
+        ...
+
+
+class AsyncEnergyPrpOrganization:
+    """The ``energy.prp.organization.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def upload(self, collect_item_config: List[Any], enterprise: Any, group: Any, *, process: Optional[List[Any]] = None, process_unit: Optional[List[Any]] = None) -> Dict[str, Any]:
+        """``energy.prp.organization.upload`` (PUT /api_3/PRP_organization_infos): Upload the organisation's base information (5.2)"""
+        ...
+
+    async def get(self) -> Dict[str, Any]:
+        """``energy.prp.organization.get`` (GET /api_3/PRP_organization_infos): The organisation's base information (5.3)"""
+        ...
+
+
+class AsyncEnergyPrpVersion:
+    """The ``energy.prp.version.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def get(self) -> Dict[str, Any]:
+        """``energy.prp.version.get`` (GET /api_3/PRP_version): Provincial platform version information (5.4)"""
+        ...
+
+    async def update(self, enterprise_code: str, region: str) -> Dict[str, Any]:
+        """``energy.prp.version.update`` (POST /api_3/PRP_version): Update the version data from the provincial platform (5.5)"""
+        ...
+
+
+class AsyncEnergyPrpManualData:
+    """The ``energy.prp.manual_data.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def add(self, meter_id: int, date_time: DateTimeLike, date_type: Union[DateType, int, str], data_amount: str) -> Dict[str, Any]:
+        """``energy.prp.manual_data.add`` (POST /api_3/PRP_manual_energy_measure_datas): Add a manually reported value (5.6)"""
+        ...
+
+
+class AsyncEnergyPrpUploadedData:
+    """The ``energy.prp.uploaded_data.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def list(self, time_start: DateTimeLike, time_end: DateTimeLike) -> Dict[str, Any]:
+        """``energy.prp.uploaded_data.list`` (GET /api_3/PRP_uploaded_energy_measure_datas): Upload records of collected data (5.7)"""
+        ...
+
+
+class AsyncEnergyAlarms:
+    """The ``energy.alarms.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def list(self, *, per_page_counts: Optional[int] = None, page_counts: Optional[int] = None) -> Dict[str, Any]:
+        """``energy.alarms.list`` (GET /api_3/alarm_status): List alarms (6.1), paged"""
+        ...
+
+    def list_all(self, *, per_page: int = 100) -> AsyncIterator[Any]:
+        """Every record of ``energy.alarms.list``, page after page (``per_page`` a page); ``async for`` it."""
+        ...
+
+    async def create(self, alarm_name: str, alarm_type: Union[AlarmType, int, str], alarm_level: Union[AlarmLevel, int, str], alarm_notify: Union[AlarmNotify, int, str], notify_address: str) -> Dict[str, Any]:
+        """``energy.alarms.create`` (POST /api_3/alarm_status): Add an alarm (6.2)"""
+        ...
+
+    async def update(self, id: int, alarm_name: str, alarm_type: Union[AlarmType, int, str], alarm_level: Union[AlarmLevel, int, str], alarm_notify: Union[AlarmNotify, int, str], notify_address: str) -> Dict[str, Any]:
+        """``energy.alarms.update`` (PUT /api_3/alarm_status): Update an alarm (6.3)"""
+        ...
+
+    async def delete(self, id: int) -> Dict[str, Any]:
+        """``energy.alarms.delete`` (DELETE /api_3/alarm_status): Delete an alarm (6.4)"""
+        ...
+
+    async def statistics(self, time_type: Union[TimeType, int, str], time_start: DateTimeLike, time_end: DateTimeLike, statistic_method: Union[StatisticMethod, int, str], return_format: Union[ReturnFormat, int, str]) -> Dict[str, Any]:
+        """``energy.alarms.statistics`` (GET /api_3/alarm_statistic_nums): Alarm counts per year, month or day (6.10)"""
+        ...
+
+
+class AsyncEnergyAlarmRules:
+    """The ``energy.alarm_rules.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def list(self, *, per_page_counts: Optional[int] = None, page_counts: Optional[int] = None, alarm_id: Optional[str] = None) -> Dict[str, Any]:
+        """``energy.alarm_rules.list`` (GET /api_3/alarm_status_rules): List alarm rules (6.5), paged"""
+        ...
+
+    def list_all(self, *, alarm_id: Optional[str] = None, per_page: int = 100) -> AsyncIterator[Any]:
+        """Every record of ``energy.alarm_rules.list``, page after page (``per_page`` a page); ``async for`` it."""
+        ...
+
+    async def create(self, rule_name: str, alarm_id: int, meter_id: int, lower_limit: float, upper_limit: float, *, meter_parameter: Optional[str] = None) -> Dict[str, Any]:
+        """``energy.alarm_rules.create`` (POST /api_3/alarm_status_rules): Add an alarm rule (6.6)"""
+        ...
+
+    async def update(self, id: int, rule_name: str, alarm_id: int, meter_id: int, lower_limit: float, upper_limit: float, *, meter_parameter: Optional[str] = None) -> Dict[str, Any]:
+        """``energy.alarm_rules.update`` (PUT /api_3/alarm_status_rules): Update an alarm rule (6.7)"""
+        ...
+
+    async def delete(self, id: int) -> Dict[str, Any]:
+        """``energy.alarm_rules.delete`` (DELETE /api_3/alarm_status_rules): Delete an alarm rule (6.8)"""
+        ...
+
+
+class AsyncEnergyAlarmMessages:
+    """The ``energy.alarm_messages.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def list(self, time_start: DateTimeLike, time_end: DateTimeLike, *, per_page_counts: Optional[int] = None, page_counts: Optional[int] = None, meter_name: Optional[str] = None, meter_superior: Optional[str] = None, alarm_type: Optional[Union[AlarmType, int, str]] = None, alarm_level: Optional[Union[AlarmLevel, int, str]] = None, rule_name: Optional[str] = None) -> Dict[str, Any]:
+        """``energy.alarm_messages.list`` (DELETE /api_3/alarm_message): Alarm records (6.9; documented as DELETE), paged"""
+        ...
+
+    def list_all(self, *, time_start: Optional[DateTimeLike] = None, time_end: Optional[DateTimeLike] = None, meter_name: Optional[str] = None, meter_superior: Optional[str] = None, alarm_type: Optional[Union[AlarmType, int, str]] = None, alarm_level: Optional[Union[AlarmLevel, int, str]] = None, rule_name: Optional[str] = None, per_page: int = 100) -> AsyncIterator[Any]:
+        """Every record of ``energy.alarm_messages.list``, page after page (``per_page`` a page); ``async for`` it."""
+        ...
+
+
+class AsyncEnergyOeeRules:
+    """The ``energy.oee_rules.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def list(self, *, per_page_counts: Optional[int] = None, page_counts: Optional[int] = None) -> Dict[str, Any]:
+        """``energy.oee_rules.list`` (GET /api_3/OEE_status_rules): List OEE rules (7.1), paged"""
+        ...
+
+    def list_all(self, *, per_page: int = 100) -> AsyncIterator[Any]:
+        """Every record of ``energy.oee_rules.list``, page after page (``per_page`` a page); ``async for`` it."""
+        ...
+
+    async def create(self, rule_name: str, status_name: str, meter_id: int, meter_parameter: str, lower_limit: float, upper_limit: float, meter_superior_id: str) -> Dict[str, Any]:
+        """``energy.oee_rules.create`` (POST /api_3/OEE_status_rules): Add an OEE rule (7.2)"""
+        ...
+
+    async def update(self, id: int, rule_name: str, status_name: str, meter_id: int, meter_parameter: str, lower_limit: float, upper_limit: float, meter_superior_id: int) -> Dict[str, Any]:
+        """``energy.oee_rules.update`` (PUT /api_3/OEE_status_rules): Update an OEE rule (7.3)"""
+        ...
+
+    async def delete(self, id: int) -> Dict[str, Any]:
+        """``energy.oee_rules.delete`` (DELETE /api_3/OEE_status_rules): Delete an OEE rule (7.4)"""
+        ...
+
+
+class AsyncEnergyOee:
+    """The ``energy.oee.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def records(self, time_start: DateTimeLike, time_end: DateTimeLike, meter_superior_id: int) -> Dict[str, Any]:
+        """``energy.oee.records`` (GET /api_3/OEE_statistic_records): A machine's OEE status changes, at most 24 h (7.5)"""
+        ...
+
+    async def statistics(self, time_type: Union[TimeType, int, str], time_start: DateTimeLike, time_end: DateTimeLike, return_format: Union[ReturnFormat, int, str], meter_superior_id: int) -> Dict[str, Any]:
+        """``energy.oee.statistics`` (GET /api_3/OEE_statistic): Seconds per OEE status per year, month or day (7.6)"""
+        ...
+
+
+class AsyncEnergyProducts:
+    """The ``energy.products.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def list(self, *, per_page_counts: Optional[int] = None, page_counts: Optional[int] = None) -> Dict[str, Any]:
+        """``energy.products.list`` (GET /api_3/products): List products (8.1), paged"""
+        ...
+
+    def list_all(self, *, per_page: int = 100) -> AsyncIterator[Any]:
+        """Every record of ``energy.products.list``, page after page (``per_page`` a page); ``async for`` it."""
+        ...
+
+    async def create(self, product_name: str, *, product_unit: Optional[str] = None, remarks: Optional[str] = None) -> Dict[str, Any]:
+        """``energy.products.create`` (POST /api_3/products): Add a product (8.2)"""
+        ...
+
+    async def update(self, id: int, product_name: str, *, product_unit: Optional[str] = None, remarks: Optional[str] = None) -> Dict[str, Any]:
+        """``energy.products.update`` (PUT /api_3/products): Update a product (8.3)"""
+        ...
+
+    async def delete(self, id: int) -> Dict[str, Any]:
+        """``energy.products.delete`` (DELETE /api_3/products): Delete a product (8.4)"""
+        ...
+
+
+class AsyncEnergyProductOutput:
+    """The ``energy.product_output.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def list(self, *, per_page_counts: Optional[int] = None, page_counts: Optional[int] = None, production_batch: Optional[str] = None, product_name: Optional[str] = None) -> Dict[str, Any]:
+        """``energy.product_output.list`` (GET /api_3/product_output): List product output records (8.5), paged"""
+        ...
+
+    def list_all(self, *, production_batch: Optional[str] = None, product_name: Optional[str] = None, per_page: int = 100) -> AsyncIterator[Any]:
+        """Every record of ``energy.product_output.list``, page after page (``per_page`` a page); ``async for`` it."""
+        ...
+
+    async def create(self, product_id: int, total_amount: int, meter_superior_id: int, time_start: DateTimeLike, time_end: DateTimeLike, product_batch_id: int) -> Dict[str, Any]:
+        """``energy.product_output.create`` (POST /api_3/product_output): Record a product output (8.6)"""
+        ...
+
+    async def update(self, id: int, product_id: int, total_amount: int, meter_superior_id: int, time_start: DateTimeLike, time_end: DateTimeLike, product_batch_id: int) -> Dict[str, Any]:
+        """``energy.product_output.update`` (PUT /api_3/product_output): Update a product output record (8.7)"""
+        ...
+
+    async def delete(self, id: int) -> Dict[str, Any]:
+        """``energy.product_output.delete`` (DELETE /api_3/product_output): Delete a product output record (8.8)"""
+        ...
+
+    async def statistics(self, time_type: Union[TimeType, int, str], time_start: DateTimeLike, time_end: DateTimeLike, summary_type: Union[SummaryType, int, str], return_format: Union[ReturnFormat, int, str], amount_type: Union[AmountType, int, str], *, product_name: Optional[str] = None, meter_superior: Optional[str] = None, is_order: Optional[Union[IsOrder, int, str]] = None, order_type: Optional[Union[OrderType, int, str]] = None, limit: Optional[int] = None, energy_type: Optional[Union[EnergyKind, int, str]] = None) -> Dict[str, Any]:
+        """``energy.product_output.statistics`` (GET /api_3/product_output_energy_statistic): Output and energy per product or machine (8.9)"""
+        ...
+
+
+class AsyncEnergyBatches:
+    """The ``energy.batches.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def list(self, *, per_page_counts: Optional[int] = None, page_counts: Optional[int] = None) -> Dict[str, Any]:
+        """``energy.batches.list`` (GET /api_3/productsBatch): List production batches (8.10), paged"""
+        ...
+
+    def list_all(self, *, per_page: int = 100) -> AsyncIterator[Any]:
+        """Every record of ``energy.batches.list``, page after page (``per_page`` a page); ``async for`` it."""
+        ...
+
+    async def create(self, production_batch: str, time_start: DateTimeLike, time_end: DateTimeLike) -> Dict[str, Any]:
+        """``energy.batches.create`` (POST /api_3/productsBatch): Add a production batch (8.11)"""
+        ...
+
+    async def update(self, id: int, production_batch: str, time_start: DateTimeLike, time_end: DateTimeLike) -> Dict[str, Any]:
+        """``energy.batches.update`` (PUT /api_3/productsBatch): Update a production batch (8.12)"""
+        ...
+
+    async def delete(self, id: int) -> Dict[str, Any]:
+        """``energy.batches.delete`` (DELETE /api_3/productsBatch): Delete a production batch (8.13)"""
+        ...
+
+    async def statistics(self, production_batch: str, summary_type: Union[SummaryType, int, str], amount_type: Union[AmountType, int, str], *, product_name: Optional[str] = None, meter_superior: Optional[str] = None, is_order: Optional[Union[IsOrder, int, str]] = None, order_type: Optional[Union[OrderType, int, str]] = None, limit: Optional[int] = None, energy_type: Optional[Union[EnergyKind, int, str]] = None) -> Dict[str, Any]:
+        """``energy.batches.statistics`` (GET /api_3/productsBatch_output_energy_statistic): Output and energy per batch (8.14)"""
+        ...
+
+
+class AsyncEnergyMiniprogram:
+    """The ``energy.miniprogram.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def bind(self, code: str, encrypted_data: str, iv: str) -> Dict[str, Any]:
+        """``energy.miniprogram.bind`` (POST /api_3/xcx_info_bind): Bind a WeChat mini-program user (9.1)"""
+        ...
+
+
+class AsyncEnergyRegions:
+    """The ``energy.regions.*`` calls (coroutines)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: Any) -> None:
+        ...
+
+    async def _call_typed(self, id: str, params: Dict[str, Any]) -> Any:
+        ...
+
+    def _pages(self, id: str, params: Dict[str, Any], per_page: int) -> AsyncIterator[Any]:
+        ...
+
+    async def list(self) -> Dict[str, Any]:
         """``energy.regions.list`` (GET /api_3/province_city_list): Provinces and their cities (9.2)"""
         ...

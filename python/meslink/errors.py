@@ -31,6 +31,7 @@ __all__ = [
     "HttpError",
     "ProtocolError",
     "ClosedError",
+    "CancelledCallError",
     "InternalError",
     "error_class",
 ]
@@ -156,6 +157,14 @@ class ClosedError(MeslinkError):
     kind = "closed"
 
 
+class CancelledCallError(MeslinkError):
+    """The call was cancelled before its answer was read (``cancel_all``). An asyncio
+    task cancelled with ``task.cancel()`` raises :class:`asyncio.CancelledError` as
+    usual instead."""
+
+    kind = "cancelled"
+
+
 class InternalError(MeslinkError):
     """A bug inside meslink; please report it."""
 
@@ -174,6 +183,7 @@ _BY_KIND: Dict[str, Type[MeslinkError]] = {
     "http": HttpError,
     "protocol": ProtocolError,
     "closed": ClosedError,
+    "cancelled": CancelledCallError,
     # A stale handle is a closed object: the Python layer holds no handle ids.
     "invalid_handle": ClosedError,
     "internal": InternalError,

@@ -28,13 +28,10 @@ once.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, List, Mapping, Optional
 
 from . import _native
 from ._wire import dumps
-
-if TYPE_CHECKING:
-    from .client import Client
 
 __all__ = ["Spool"]
 
@@ -46,7 +43,9 @@ class Spool:
 
     __slots__ = ("_client",)
 
-    def __init__(self, client: "Client") -> None:
+    def __init__(self, client: Any) -> None:
+        # The client (anything with the native client as ``_native``): the spool does
+        # not import the client module, the client hands itself over.
         self._client = client
 
     def enqueue(self, id: str, params: Optional[Mapping[str, Any]] = None) -> int:

@@ -60,7 +60,9 @@ for pattern in \
     "rust/meslink/src/named/generated.rs:pub fn grading_fixture_echo(&self, cell_code: &str)" \
     "python/meslink/_generated.py:def grading_fixture_echo(self, cell_code: str" \
     "python/meslink/_generated.pyi:def grading_fixture_echo(self, cell_code: str" \
+    "python/meslink/_generated.py:async def grading_fixture_echo(self, cell_code: str" \
     "dotnet/MesLink/Generated/Calls.g.cs:public string GradingFixtureEcho(string cellCode, double? capacityMah = null)" \
+    "dotnet/MesLink/Generated/Calls.g.cs:public Task<string> GradingFixtureEchoAsync(string cellCode, double? capacityMah = null, CancellationToken cancellationToken" \
     "include/meslink.h:int32_t meslink_grading_fixture_echo(int32_t client,"; do
     file=${pattern%%:*}
     grep -qF "${pattern#*:}" "$src/$file" || fail "$file has no ${pattern#*:}"
@@ -100,7 +102,7 @@ mcs -langversion:7.2 -nologo -unsafe -nowarn:1591 -target:exe -out:"$work/cs/Fix
     $(find "$src/dotnet/MesLink" -name '*.cs' | sort) "$here/FixtureCall.cs"
 cp "$CARGO_TARGET_DIR/debug/libmeslink.so" "$work/cs/"
 mono "$work/cs/FixtureCall.exe" "$url"
-expect '{"cellCode": "CS-1", "capacityMah": 4.5}'
+expect '{"cellCode": "CS-ASYNC", "capacityMah": 7.5}'
 
 say "Python (a wheel built from the copy)"
 "$python" -m venv "$work/venv"
@@ -108,6 +110,6 @@ say "Python (a wheel built from the copy)"
 (cd "$src/python" && "$work/venv/bin/maturin" build --quiet -o "$work/wheels" --interpreter "$work/venv/bin/python")
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check "$work"/wheels/meslink-*.whl
 (cd "$work" && "$work/venv/bin/python" "$here/fixture_call.py" "$url")
-expect '{"cellCode": "PY-1", "capacityMah": 5.5}'
+expect '{"cellCode": "PY-ASYNC", "capacityMah": 6.5}'
 
 say "the fixture call works in Rust, C, C# and Python with no hand-written line"

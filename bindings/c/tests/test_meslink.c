@@ -22,7 +22,9 @@ static long sim_count(const char *route) {
     char *state = sim_http("GET", "/_sim/state", NULL);
     if (!state) return -1;
     snprintf(key, sizeof key, "\"%s\":", route);
-    p = strstr(state, key);
+    /* The route's count under "requests" (the answered and abandoned counts name it too). */
+    p = strstr(state, "\"requests\":{");
+    p = p ? strstr(p, key) : NULL;
     n = p ? strtol(p + strlen(key), NULL, 10) : 0;
     free(state);
     return n;

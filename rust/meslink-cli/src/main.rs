@@ -13,6 +13,7 @@ mod interrupt;
 mod options;
 mod progress;
 mod spool;
+mod stats;
 mod stream;
 mod style;
 mod upload;
@@ -34,6 +35,9 @@ usage:
   meslink doctor (--config FILE | --config-json JSON)
                                        every configured server checked: name, TCP, TLS,
                                        login, clock, call limit; a table
+  meslink stats [ID [PARAMS_JSON]] [--repeat N] [--json] [--config ...]
+                                       a call made N times, then the client's counts and
+                                       latencies (the built-in simulator without --config)
   meslink sim [simulator options]      run the simulator (see meslink sim --help)
   meslink catalog [--coverage|--json|--enums|--models]
                                        the implemented calls, the README coverage table,
@@ -98,6 +102,8 @@ fn main() -> ExitCode {
         Some("stream") if help_asked => help(stream::USAGE),
         Some("upload") if help_asked => help(upload::USAGE),
         Some("doctor") if help_asked => help(doctor::USAGE),
+        Some("stats") if help_asked => help(stats::USAGE),
+        Some("stats") => stats::run(&args[1..]),
         Some("stream") => stream::run(&args[1..]),
         Some("upload") => match upload::run(&args[1..]) {
             Ok(Some(status)) => return ExitCode::from(status),

@@ -208,3 +208,27 @@ fn call_points_the_socket_sessions_to_their_commands() {
         assert!(err.contains(command), "{err}");
     }
 }
+
+#[test]
+fn stats_counts_the_calls_retries_and_relogin_of_a_run() {
+    let out = meslink(&["stats", "--repeat", "20", "--json"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s: serde_json::Value = serde_json::from_str(&text).expect("JSON statistics");
+    assert_eq!(s["calls"], 20, "{text}");
+    // Two 503s retried a quarter in, the expired token renewed half way.
+    assert_eq!(s["retries"], 2, "{text}");
+    assert_eq!(s["logins"], 2, "{text}");
+    assert_eq!(s["by_call"]["ate.sn_detail.get"]["calls"], 20, "{text}");
+    let table = meslink(&["stats", "--repeat", "5"]);
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(table.contains("calls 5  retries 2  logins 2"), "{table}");
+    assert!(table.contains("ate.sn_detail.get"), "{table}");
+    let bad = meslink(&["stats", "--repeat", "0"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--repeat"));
+}

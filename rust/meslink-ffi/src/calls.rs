@@ -55,6 +55,32 @@ pub(crate) unsafe fn named(
     Ok(open.client.call_blocking(id, Value::Object(params))?)
 }
 
+/// The generic call, its answer the server's JSON or (`typed`) the call's model.
+///
+/// # Safety
+/// As `meslink_client_call`.
+unsafe fn generic(
+    client: i32,
+    call_id: *const c_char,
+    params_json: *const c_char,
+    buf: *mut c_char,
+    cap: u32,
+    out_len: *mut u32,
+    typed: bool,
+) -> Result<i32, Failure> {
+    // SAFETY (all blocks): the caller's contract.
+    let out = unsafe { Out::new(buf, cap, out_len) }?;
+    answer(&out, client, |c| {
+        let id = unsafe { text::arg(call_id, "call_id", c.encoding) }?;
+        let params = unsafe { text::json_arg(params_json, "params_json", c.encoding) }?;
+        Ok(if typed {
+            c.client.call_typed_blocking(&id, params)?
+        } else {
+            c.client.call_blocking(&id, params)?
+        })
+    })
+}
+
 /// Calls any implemented call by its id (`CALLS.md`), e.g. `ate.sn_detail.get`, with
 /// its parameters as a JSON object (`{"work_order":"1037020031"}`; `{}` or `null` for
 /// none), and writes the server's JSON answer into `buf`.
@@ -95,14 +121,9 @@ pub unsafe extern "C" fn meslink_client_call(
     cap: u32,
     out_len: *mut u32,
 ) -> i32 {
-    guard::call("meslink_client_call", || {
-        // SAFETY (all blocks): the caller's contract above.
-        let out = unsafe { Out::new(buf, cap, out_len) }?;
-        answer(&out, client, |c| {
-            let id = unsafe { text::arg(call_id, "call_id", c.encoding) }?;
-            let params = unsafe { text::json_arg(params_json, "params_json", c.encoding) }?;
-            Ok(c.client.call_blocking(&id, params)?)
-        })
+    // SAFETY: the caller's contract above.
+    guard::call("meslink_client_call", || unsafe {
+        generic(client, call_id, params_json, buf, cap, out_len, false)
     })
 }
 
@@ -163,13 +184,8 @@ pub unsafe extern "C" fn meslink_client_call_typed(
     cap: u32,
     out_len: *mut u32,
 ) -> i32 {
-    guard::call("meslink_client_call_typed", || {
-        // SAFETY (all blocks): the caller's contract above.
-        let out = unsafe { Out::new(buf, cap, out_len) }?;
-        answer(&out, client, |c| {
-            let id = unsafe { text::arg(call_id, "call_id", c.encoding) }?;
-            let params = unsafe { text::json_arg(params_json, "params_json", c.encoding) }?;
-            Ok(c.client.call_typed_blocking(&id, params)?)
-        })
+    // SAFETY: the caller's contract above.
+    guard::call("meslink_client_call_typed", || unsafe {
+        generic(client, call_id, params_json, buf, cap, out_len, true)
     })
 }

@@ -45,6 +45,8 @@ pub mod calls;
 pub mod named;
 // The batch call.
 pub mod batch;
+// Operations: calls started without blocking, waited for, cancelled; completion queues.
+pub mod op;
 // Stream handles (mgm.realtime).
 pub mod stream;
 // Transfer handles (mgm.file_transfer).
@@ -67,6 +69,7 @@ pub use client::*;
 pub use error::{meslink_error_last, meslink_error_last_json};
 pub use log::*;
 pub use named::*;
+pub use op::*;
 pub use spool::*;
 pub use stats::*;
 pub use status::*;

@@ -44,6 +44,9 @@ pub const MESLINK_E_HTTP: i32 = -10;
 pub const MESLINK_E_PROTOCOL: i32 = -11;
 /// The object was closed while the call was waiting.
 pub const MESLINK_E_CLOSED: i32 = -12;
+/// The call was cancelled (`meslink_op_cancel`, `meslink_client_cancel_all`) before its
+/// answer was read.
+pub const MESLINK_E_CANCELLED: i32 = -13;
 /// A bug inside meslink (a caught panic, an exhausted internal limit); please report it.
 pub const MESLINK_E_INTERNAL: i32 = -99;
 
@@ -82,6 +85,7 @@ pub(crate) fn from_kind(kind: ErrorKind) -> i32 {
         ErrorKind::Http => MESLINK_E_HTTP,
         ErrorKind::Protocol => MESLINK_E_PROTOCOL,
         ErrorKind::Closed => MESLINK_E_CLOSED,
+        ErrorKind::Cancelled => MESLINK_E_CANCELLED,
         _ => MESLINK_E_INTERNAL,
     }
 }
@@ -106,6 +110,7 @@ pub(crate) fn name(status: i32) -> &'static str {
         MESLINK_E_HTTP => "HTTP error\0",
         MESLINK_E_PROTOCOL => "protocol error\0",
         MESLINK_E_CLOSED => "closed while waiting\0",
+        MESLINK_E_CANCELLED => "cancelled\0",
         MESLINK_E_INTERNAL => "internal error\0",
         _ => "unknown status\0",
     }

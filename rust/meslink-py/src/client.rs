@@ -32,13 +32,13 @@ impl Client {
             _ => Value::Null,
         };
         let client = self.client().map_err(|e| to_py(py, e))?;
-        let answer = async {
+        let answer = client.cancellable(id, async {
             if typed {
                 client.call_typed(id, params).await
             } else {
                 client.call(id, params).await
             }
-        };
+        });
         match wait_here(py, answer)? {
             Ok(v) => crate::values::to_py(py, v),
             Err(e) => Err(to_py(py, e)),
@@ -147,6 +147,44 @@ impl Client {
                 Err(e) => Ok(to_py(py, e).into_value(py).into_any()),
             })
             .collect()
+    }
+
+    /// Starts the call `id` on meslink's runtime and returns at once: a `_native.Op`.
+    /// `mode` is `"call"` (the server's JSON), `"typed"` (the typed model's JSON) or
+    /// `"pages"` (every item of a paged list, `per_page` a page). The id and parameters
+    /// are checked now (raising as `call` does); nothing waits.
+    #[pyo3(signature = (id, params_json=None, mode="typed", per_page=100))]
+    fn start(
+        &self,
+        py: Python<'_>,
+        id: &str,
+        params_json: Option<&str>,
+        mode: &str,
+        per_page: u32,
+    ) -> PyResult<crate::aio::Op> {
+        let client = self.client().map_err(|e| to_py(py, e))?;
+        let params = match params_json {
+            Some(text) => {
+                serde_json::from_str(text).map_err(|e| to_py(py, meslink::Error::from(e)))?
+            }
+            None => Value::Null,
+        };
+        let op = match mode {
+            "call" => client.start(id, params, false),
+            "typed" => client.start(id, params, true),
+            "pages" => client.start_all_pages(id, params, per_page),
+            other => Err(meslink::Error::invalid(format!(
+                "mode must be \"call\", \"typed\" or \"pages\", not {other:?}"
+            ))),
+        };
+        op.map(crate::aio::Op::new).map_err(|e| to_py(py, e))
+    }
+
+    /// Cancels every call of this client in flight (blocking ones on other threads and
+    /// started ones): each raises its cancellation.
+    fn cancel_all(&self, py: Python<'_>) -> PyResult<()> {
+        self.client().map_err(|e| to_py(py, e))?.cancel_all();
+        Ok(())
     }
 
     /// Drops the client (its connection pool and tokens). Idempotent. Calls already in

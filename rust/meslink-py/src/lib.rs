@@ -9,6 +9,7 @@
 //! dataclasses and date-time handling live in the pure-Python package (`python/meslink`),
 //! where they are easy to read and to type-check.
 
+mod aio;
 mod client;
 mod errors;
 mod log;
@@ -37,6 +38,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("CORE_VERSION", meslink::VERSION)?;
     m.add_class::<client::Client>()?;
+    m.add_class::<aio::Op>()?;
+    m.add_class::<aio::Completions>()?;
     m.add_class::<mgm::Stream>()?;
     m.add_class::<mgm::Transfer>()?;
     m.add_function(wrap_pyfunction!(calls, m)?)?;

@@ -312,7 +312,38 @@ where
     ))
 }
 
+/// Counts the end of a request's handling: answered once [`Ending::answered`] ran,
+/// abandoned when dropped before (the client went away while it waited).
+struct Ending<'a> {
+    state: &'a SimState,
+    route: &'static str,
+    answered: bool,
+}
+
+impl Ending<'_> {
+    fn answered(mut self) {
+        self.answered = true;
+    }
+}
+
+impl Drop for Ending<'_> {
+    fn drop(&mut self) {
+        self.state.count_end(self.route, self.answered);
+    }
+}
+
 async fn apply(state: &SimState, route: &'static str, req: Request, next: Next) -> Response {
+    let ending = Ending {
+        state,
+        route,
+        answered: false,
+    };
+    let response = apply_faults(state, route, req, next).await;
+    ending.answered();
+    response
+}
+
+async fn apply_faults(state: &SimState, route: &'static str, req: Request, next: Next) -> Response {
     state.count_request(route);
     let latency = state.faults.latency();
     if !latency.is_zero() {

@@ -145,7 +145,7 @@ impl Sim {
         let addr = listener.local_addr()?;
         let state = Arc::new(SimState::new(&config)?);
         let app = server::app(&state);
-        let task = tokio::spawn(server::serve(listener, app));
+        let task = tokio::spawn(server::serve(listener, app, state.connections.clone()));
         Ok(Sim {
             addr,
             state,
@@ -160,6 +160,7 @@ impl Sim {
         let addr = std_listener.local_addr()?;
         let state = Arc::new(SimState::new(&config)?);
         let app = server::app(&state);
+        let open = state.connections.clone();
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("meslink-sim")
@@ -178,7 +179,7 @@ impl Sim {
                         }
                     };
                     tokio::select! {
-                        _ = server::serve(listener, app) => {}
+                        _ = server::serve(listener, app, open) => {}
                         _ = stopped => {}
                     }
                 });

@@ -1,5 +1,6 @@
 //! The router (one module per simulated server) and the HTTP/1 accept loop.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use axum::extract::Request;
@@ -50,9 +51,25 @@ fn with_linger_handle(
     Ok((tokio::net::TcpStream::from_std(std_stream)?, dup))
 }
 
+/// One client connection counted in the simulator's `connections` while it is open.
+struct OpenConnection(Arc<AtomicU64>);
+
+impl OpenConnection {
+    fn new(count: &Arc<AtomicU64>) -> Self {
+        count.fetch_add(1, Ordering::Relaxed);
+        OpenConnection(count.clone())
+    }
+}
+
+impl Drop for OpenConnection {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
 /// Accepts connections until the future is dropped; dropping it aborts
 /// every connection it started.
-pub(crate) async fn serve(listener: TcpListener, app: Router) {
+pub(crate) async fn serve(listener: TcpListener, app: Router, open: Arc<AtomicU64>) {
     let mut connections = JoinSet::new();
     loop {
         let accepted = tokio::select! {
@@ -78,7 +95,9 @@ pub(crate) async fn serve(listener: TcpListener, app: Router) {
         };
         let linger = Arc::new(linger);
         let app = app.clone();
+        let open = OpenConnection::new(&open);
         connections.spawn(async move {
+            let _open = open;
             let service = hyper::service::service_fn(move |req: Request<Incoming>| {
                 let mut app = app.clone();
                 let linger = linger.clone();

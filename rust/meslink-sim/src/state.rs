@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use parking_lot::Mutex;
@@ -33,6 +34,12 @@ pub struct SimState {
     pub(crate) trace: trace::TraceData,
     pub(crate) journal: Option<Journal>,
     requests: Mutex<BTreeMap<String, u64>>,
+    /// Per route: requests whose handling ran to its answer / was dropped before it
+    /// (the client closed the connection while the request waited).
+    answered: Mutex<BTreeMap<String, u64>>,
+    abandoned: Mutex<BTreeMap<String, u64>>,
+    /// Client connections open now (shared with the accept loop).
+    pub(crate) connections: Arc<AtomicU64>,
     logins: AtomicU64,
 }
 
@@ -55,6 +62,9 @@ impl SimState {
             trace: trace::TraceData::new(&config.trace),
             journal,
             requests: Mutex::new(BTreeMap::new()),
+            answered: Mutex::new(BTreeMap::new()),
+            abandoned: Mutex::new(BTreeMap::new()),
+            connections: Arc::new(AtomicU64::new(0)),
             logins: AtomicU64::new(0),
         };
         if config.seed_data {
@@ -88,6 +98,17 @@ impl SimState {
         *self.requests.lock().entry(route.to_string()).or_insert(0) += 1;
     }
 
+    /// Counts a request of `route` whose handling ended with an answer (`true`) or was
+    /// dropped before it (`false`).
+    pub(crate) fn count_end(&self, route: &str, answered: bool) {
+        let counts = if answered {
+            &self.answered
+        } else {
+            &self.abandoned
+        };
+        *counts.lock().entry(route.to_string()).or_insert(0) += 1;
+    }
+
     pub(crate) fn count_login(&self) {
         self.logins.fetch_add(1, Ordering::Relaxed);
     }
@@ -111,6 +132,9 @@ impl SimState {
         json!({
             "login_count": self.login_count(),
             "requests": requests,
+            "answered": self.answered.lock().clone(),
+            "abandoned": self.abandoned.lock().clone(),
+            "connections": self.connections.load(Ordering::Relaxed),
             "faults": self.faults.snapshot(),
             "journal": self.journal_path().map(|p| p.display().to_string()),
             "ate": ate::snapshot(self),

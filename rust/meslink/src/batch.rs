@@ -2,7 +2,7 @@
 //! client's one connection pool, each answered on its own.
 
 use crate::client::Client;
-use crate::{runtime, Error, Result};
+use crate::{Error, Result};
 use serde_json::Value;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -104,7 +104,7 @@ impl Client {
         concurrency: usize,
     ) -> Vec<Result<Value>> {
         let count = params.len();
-        runtime::block_on(self.call_batch(id, params, concurrency))
+        self.block_on(async { Ok(self.call_batch(id, params, concurrency).await) })
             .unwrap_or_else(|e| (0..count).map(|_| Err(e.clone())).collect())
     }
 }

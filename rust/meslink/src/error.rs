@@ -29,13 +29,16 @@ pub enum ErrorKind {
     Protocol,
     /// The object was closed while the call was waiting.
     Closed,
+    /// The caller cancelled the call (an operation's cancel, `cancel_all`, an async task's
+    /// cancellation) before its answer was read.
+    Cancelled,
     /// A bug inside meslink (a caught panic); please report it.
     Internal,
 }
 
 impl ErrorKind {
     /// Every kind, for tables and exhaustive tests in the language layers.
-    pub const ALL: [ErrorKind; 12] = [
+    pub const ALL: [ErrorKind; 13] = [
         ErrorKind::InvalidArgument,
         ErrorKind::InvalidHandle,
         ErrorKind::Encoding,
@@ -47,6 +50,7 @@ impl ErrorKind {
         ErrorKind::Http,
         ErrorKind::Protocol,
         ErrorKind::Closed,
+        ErrorKind::Cancelled,
         ErrorKind::Internal,
     ];
 
@@ -64,6 +68,7 @@ impl ErrorKind {
             ErrorKind::Http => "http",
             ErrorKind::Protocol => "protocol",
             ErrorKind::Closed => "closed",
+            ErrorKind::Cancelled => "cancelled",
             ErrorKind::Internal => "internal",
         }
     }

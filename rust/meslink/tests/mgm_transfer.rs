@@ -239,3 +239,25 @@ async fn refusal_codes_are_typed_errors_and_cancel_ends_a_transfer() {
     t.cancel();
     assert!(!t.progress().finished);
 }
+
+#[tokio::test]
+async fn a_refused_token_fails_the_transfer_with_the_token_request_as_its_cause() {
+    let sim = sim().await;
+    let client = Client::from_json(
+        &json!({"mgm": {"base_url": format!("{}/v1", sim.base_url()),
+                        "app_key": "meslink-app", "app_secret": "wrong-secret"},
+                "retry": {"max_attempts": 2, "initial_backoff_ms": 10, "max_backoff_ms": 20}})
+        .to_string(),
+    )
+    .unwrap();
+    let (tmp, _) = file("token.bin", 1024);
+    let e = run(&client, request(tmp.path())).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Auth, "{e}");
+    assert_eq!(e.call, Some("mgm.file_transfer"), "{e}");
+    assert_eq!(
+        e.cause.as_deref().and_then(|c| c.call),
+        Some("mgm.token.get"),
+        "{e}"
+    );
+    assert!(!e.to_string().contains("wrong-secret"));
+}

@@ -40,6 +40,10 @@ pub(crate) struct Inner {
     pub spool: Option<Spool>,
     /// The `client` of this client's log records.
     pub log_id: AtomicI64,
+    /// What [`Client::cancel_all`] signals.
+    pub cancel: crate::op::Cancel,
+    /// One permit a call on the wire (`max_concurrent_calls`).
+    pub in_flight: tokio::sync::Semaphore,
 }
 
 impl std::fmt::Debug for Client {
@@ -59,6 +63,7 @@ impl Client {
             .spool
             .as_ref()
             .map(|s| Spool::open_for_client(s, &config));
+        let max_concurrent_calls = config.max_concurrent_calls as usize;
         let client = Client {
             inner: Arc::new({
                 let config = Arc::new(config);
@@ -72,6 +77,8 @@ impl Client {
                     http,
                     spool,
                     log_id: AtomicI64::new(NEXT_LOG_ID.fetch_add(1, Ordering::Relaxed)),
+                    cancel: Default::default(),
+                    in_flight: tokio::sync::Semaphore::new(max_concurrent_calls),
                 }
             }),
         };
@@ -176,6 +183,8 @@ impl Client {
             }
         };
         let started = std::time::Instant::now();
+        // Never closed, so the permit always comes.
+        let _permit = inner.in_flight.acquire().await;
         let result = crate::log::scope(self.log_id(), spec.id, call).await;
         let kind = result.as_ref().err().map(|e| e.kind);
         inner.http.stats().call(spec.id, started.elapsed(), kind);
@@ -195,7 +204,105 @@ impl Client {
     }
 
     /// [`Client::call`] for threads outside any async runtime (it blocks the caller).
+    /// [`Client::cancel_all`] from another thread ends it with a `cancelled` error.
     pub fn call_blocking(&self, id: &str, params: Value) -> Result<Value> {
-        runtime::block_on_here(self.call(id, params))?
+        self.block_on_here(self.call(id, params))
+            .map_err(|e| Self::name_call(e, id))
+    }
+
+    /// A cancellation (which knows no call) named after the call `id` it ended.
+    pub(crate) fn name_call(e: Error, id: &str) -> Error {
+        match (e.call, catalog::find(id)) {
+            (None, Ok(spec)) => e.with_call(spec.id),
+            _ => e,
+        }
+    }
+
+    /// Runs a call to completion on the caller's thread, ended early by
+    /// [`Client::cancel_all`]: the one way every blocking call of the client waits.
+    pub(crate) fn block_on<T>(
+        &self,
+        call: impl std::future::Future<Output = Result<T>>,
+    ) -> Result<T> {
+        runtime::block_on(self.inner.cancel.run(call))?
+    }
+
+    /// [`Client::block_on`] with the call's I/O on the caller's thread
+    /// ([`runtime::block_on_here`]): the sequential blocking calls.
+    pub(crate) fn block_on_here<T>(
+        &self,
+        call: impl std::future::Future<Output = Result<T>>,
+    ) -> Result<T> {
+        runtime::block_on_here(self.inner.cancel.run(call))?
+    }
+
+    /// Runs `call` until it ends or [`Client::cancel_all`] is called (then a `cancelled`
+    /// error naming the call `id`): for language layers that drive blocking calls
+    /// themselves.
+    pub async fn cancellable<T>(
+        &self,
+        id: &str,
+        call: impl std::future::Future<Output = Result<T>>,
+    ) -> Result<T> {
+        self.inner
+            .cancel
+            .run(call)
+            .await
+            .map_err(|e| Self::name_call(e, id))
+    }
+
+    /// Starts a call on the shared runtime and returns at once: [`Client::call`] (or
+    /// [`Client::call_typed`] when `typed`) as an [`Op`](crate::Op) to wait for, poll or
+    /// cancel. The id and parameters are checked first: a refused call is an error here
+    /// and starts nothing. [`Client::cancel_all`] cancels the operation too.
+    pub fn start(&self, id: &str, params: Value, typed: bool) -> Result<crate::Op> {
+        let spec = Self::request_spec(id)?;
+        let params = spec.validate_in(params, self.inner.config.time_zone(spec.server))?;
+        let client = self.clone();
+        Ok(crate::Op::start(Some(spec.id), async move {
+            let call = async {
+                let answer = client.call_checked(spec, params).await?;
+                if typed {
+                    crate::named::typed_answer(spec, answer)
+                } else {
+                    Ok(answer)
+                }
+            };
+            client
+                .inner
+                .cancel
+                .run(call)
+                .await
+                .map_err(|e| e.with_call(spec.id))
+        }))
+    }
+
+    /// [`Client::energy_all_pages`] as an [`Op`](crate::Op) answering the items as one
+    /// JSON array (its parameters are checked inside the operation).
+    pub fn start_all_pages(&self, id: &str, params: Value, per_page: u32) -> Result<crate::Op> {
+        let spec = catalog::find(id)?;
+        let client = self.clone();
+        Ok(crate::Op::start(Some(spec.id), async move {
+            let walk = async {
+                client
+                    .energy_all_pages(spec.id, params, per_page)
+                    .await
+                    .map(Value::Array)
+            };
+            client
+                .inner
+                .cancel
+                .run(walk)
+                .await
+                .map_err(|e| e.with_call(spec.id))
+        }))
+    }
+
+    /// Cancels every blocking call and operation of this client in flight, from any
+    /// thread: each ends with a `cancelled` error and its request is abandoned (its
+    /// connection closed, the answer never read). Calls started afterwards run as usual.
+    /// Streams, transfers and the spool are not affected.
+    pub fn cancel_all(&self) {
+        self.inner.cancel.all();
     }
 }

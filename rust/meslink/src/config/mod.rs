@@ -53,6 +53,10 @@ pub struct ClientConfig {
     pub max_answer_bytes: usize,
     /// The store-and-forward spool (see [`crate::spool`]); absent: no spool.
     pub spool: Option<SpoolConfig>,
+    /// Calls of this client on the wire at once, all servers and threads together; the
+    /// others wait their turn (in call order). Bounds the connections a station opens: a
+    /// thousand async calls in flight share this many connections.
+    pub max_concurrent_calls: u32,
 }
 
 impl Default for ClientConfig {
@@ -70,6 +74,7 @@ impl Default for ClientConfig {
             retry: RetryConfig::default(),
             max_answer_bytes: 16 * 1024 * 1024,
             spool: None,
+            max_concurrent_calls: 64,
         }
     }
 }
@@ -190,6 +195,9 @@ impl ClientConfig {
         }
         if self.retry.max_attempts == 0 {
             return Err(Error::invalid("retry.max_attempts must be at least 1"));
+        }
+        if self.max_concurrent_calls == 0 {
+            return Err(Error::invalid("max_concurrent_calls must be at least 1"));
         }
         Ok(())
     }

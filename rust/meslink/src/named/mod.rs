@@ -84,26 +84,32 @@ impl Client {
     pub async fn call_typed(&self, id: &str, params: Value) -> Result<Value> {
         let spec = catalog::find(id)?;
         let answer = self.call(id, params).await?;
-        let typed = match spec.answer {
-            Answer::Json => Ok(answer),
-            Answer::Nothing => Ok(Value::Null),
-            Answer::Model(m) => crate::models::typed_json(m, answer),
-            Answer::ModelMap(m) => match answer {
-                Value::Object(map) => map
-                    .into_iter()
-                    .map(|(k, v)| Ok((k, crate::models::typed_json(m, v)?)))
-                    .collect::<Result<Map<String, Value>>>()
-                    .map(Value::Object),
-                _ => Err(Error::protocol("the answer is not a JSON object")),
-            },
-        };
-        typed.map_err(|e| e.with_call(spec.id))
+        typed_answer(spec, answer)
     }
 
     /// [`Client::call_typed`] for threads outside any async runtime.
     pub fn call_typed_blocking(&self, id: &str, params: Value) -> Result<Value> {
-        crate::runtime::block_on_here(self.call_typed(id, params))?
+        self.block_on_here(self.call_typed(id, params))
+            .map_err(|e| Self::name_call(e, id))
     }
+}
+
+/// A call's answer as its typed model's JSON (see [`Client::call_typed`]).
+pub(crate) fn typed_answer(spec: &catalog::CallSpec, answer: Value) -> Result<Value> {
+    let typed = match spec.answer {
+        Answer::Json => Ok(answer),
+        Answer::Nothing => Ok(Value::Null),
+        Answer::Model(m) => crate::models::typed_json(m, answer),
+        Answer::ModelMap(m) => match answer {
+            Value::Object(map) => map
+                .into_iter()
+                .map(|(k, v)| Ok((k, crate::models::typed_json(m, v)?)))
+                .collect::<Result<Map<String, Value>>>()
+                .map(Value::Object),
+            _ => Err(Error::protocol("the answer is not a JSON object")),
+        },
+    };
+    typed.map_err(|e| e.with_call(spec.id))
 }
 
 impl EnergyMachines<'_> {

@@ -27,7 +27,9 @@ pub(crate) fn classify(e: &Error) -> Outcome {
         | ErrorKind::Timeout
         | ErrorKind::Protocol
         | ErrorKind::Auth
-        | ErrorKind::Closed => Outcome::Retry,
+        | ErrorKind::Closed
+        // Never lose a record to a cancelled send: it is sent again.
+        | ErrorKind::Cancelled => Outcome::Retry,
         ErrorKind::Http => match e.http_status {
             Some(408 | 429 | 500..=599) | None => Outcome::Retry,
             Some(_) => Outcome::Dead,

@@ -358,9 +358,10 @@ async fn run(shared: &Shared, ctx: &MgmCtx, req: &Checked) -> Result<TransferPro
         if let Some(t) = token_refused.take() {
             super::token_rejected(ctx, &t).await;
         }
+        // A failed implicit token request is the transfer's failure, its cause.
         let token = super::access_token(ctx)
             .await
-            .map_err(|e| e.with_call("mgm.file_transfer"))?;
+            .map_err(|e| e.in_call("mgm.file_transfer"))?;
         match session(shared, ctx, req, &mut file, &token).await {
             Ok(request_id) => {
                 *shared.request_id.lock() = Some(request_id);
