@@ -149,8 +149,9 @@ build_ffi() {
 }
 stage "cargo build --profile $profile -p meslink-ffi (5 targets)" build_ffi
 
-rm -rf "$out"
+# Only what an earlier run wrote goes: --out may name a folder that holds other files.
 mkdir -p "$out"
+rm -rf "$out"/meslink-* "$out"/MesLink.*.nupkg "$out/SHA256SUMS" "$out/sdk"
 
 stage_sdks() {
     local t archive
@@ -167,7 +168,8 @@ stage "C SDKs (tools/sdk.sh, 5 platforms)" stage_sdks
 wheel() { # wheel TARGET [MATURIN ARGS...]
     local target="$1"
     shift
-    (cd python && nice -n 10 "$tools_venv/bin/maturin" build --profile "$profile" --target "$target" \
+    # The venv first on PATH: maturin finds zig as `python3 -m ziglang`.
+    (cd python && PATH="$tools_venv/bin:$PATH" nice -n 10 maturin build --profile "$profile" --target "$target" \
         -o "$out" "$@")
 }
 # zig links against glibc 2.17's symbols: the wheel is manylinux_2_17 whatever the
@@ -195,7 +197,7 @@ labview_kit() {
 stage "LabVIEW kit" labview_kit
 
 sums() {
-    (cd "$out" && sha256sum -- *.whl *.nupkg *.tar.gz *.zip >SHA256SUMS) && cat "$out/SHA256SUMS"
+    (cd "$out" && sha256sum -- meslink-*.whl meslink-*.tar.gz meslink-*.zip MesLink.*.nupkg >SHA256SUMS) && cat "$out/SHA256SUMS"
 }
 stage "SHA256SUMS" sums
 

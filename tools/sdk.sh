@@ -122,7 +122,8 @@ else
     install -m 755 "$built/meslink.dll" "$sdk/bin/"
     install -m 644 "$built/libmeslink.dll.a" "$built/libmeslink.a" "$sdk/lib/"
     python3 bindings/windows/mkdef.py "$sdk/bin/meslink.dll" >"$sdk/lib/meslink.def"
-    strip_files=("$sdk/bin/meslink.dll" "$sdk/lib/libmeslink.a")
+    # The DLL only: MinGW's strip refuses the static library's empty split-debug members.
+    strip_files=("$sdk/bin/meslink.dll")
     # What Rust's standard library and the TLS stack import from Windows.
     static_libs="-lws2_32 -lbcrypt -ladvapi32 -lcrypt32 -lsecur32 -lncrypt -luserenv -lntdll -lkernel32"
     cmake_static_libs="ws2_32;bcrypt;advapi32;crypt32;secur32;ncrypt;userenv;ntdll;kernel32"

@@ -55,7 +55,7 @@ one() { # one GLOB: the one file in $dir matching it
 sums() {
     (cd "$dir" && sha256sum -c --strict SHA256SUMS) || return 1
     local f listed
-    for f in "$dir"/*; do
+    for f in "$dir"/meslink-* "$dir"/MesLink.*; do
         f="$(basename "$f")"
         [ "$f" = SHA256SUMS ] && continue
         listed="$(awk -v f="$f" '$2 == f || $2 == "*" f' "$dir/SHA256SUMS")"
