@@ -94,7 +94,8 @@ linux_wheel() {
     local wheel venv="$work/venv" t0
     wheel="$(one "meslink-$version-cp38-abi3-manylinux*_x86_64.whl")" || return 1
     "$tools_venv/bin/auditwheel" show "$wheel" | tee "$work/auditwheel.txt" || return 1
-    grep -q 'is consistent with the following platform tag: "manylinux_' "$work/auditwheel.txt" ||
+    # auditwheel wraps its lines: the tag is looked for in the text joined into one line.
+    tr '\n' ' ' <"$work/auditwheel.txt" | grep -q 'is consistent with the following platform tag: *"manylinux_' ||
         { echo "auditwheel finds no manylinux tag"; return 1; }
     python3 -m venv "$venv" || return 1
     t0=$(date +%s%N)

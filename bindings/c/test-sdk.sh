@@ -281,7 +281,7 @@ if [ ${#c_tests[@]} -gt 0 ]; then
     for t in "${c_tests[@]}"; do
         t0=$SECONDS
         (cd "$work" && env -u LD_LIBRARY_PATH MESLINK_SAMPLE_CALLS_TSV="$work/sample-calls.tsv" \
-            MESLINK_SOAK_SECONDS=3 MESLINK_STRESS_CALLS=50 TMPDIR="$work" \
+            MESLINK_SOAK_SECONDS=10 MESLINK_STRESS_CALLS=50 TMPDIR="$work" \
             timeout 600 "${run[@]}" "$work/$t") >"$work/$t.out" 2>&1 ||
             fail "$t under ${run[0]}: $(tail -20 "$work/$t.out")"
         echo "$t under ${run[0]}: ok ($((SECONDS - t0)) s)"
