@@ -168,13 +168,19 @@ stage "C SDKs (tools/sdk.sh, 5 platforms)" stage_sdks
 wheel() { # wheel TARGET [MATURIN ARGS...]
     local target="$1"
     shift
-    # The venv first on PATH: maturin finds zig as `python3 -m ziglang`.
-    (cd python && PATH="$tools_venv/bin:$PATH" nice -n 10 maturin build --profile "$profile" --target "$target" \
+    (cd python && nice -n 10 "$tools_venv/bin/maturin" build --profile "$profile" --target "$target" \
         -o "$out" "$@")
 }
 # zig links against glibc 2.17's symbols: the wheel is manylinux_2_17 whatever the
-# build machine's glibc (Debian 12's 2.36 would make it manylinux_2_34).
-stage "wheel: manylinux (maturin --zig)" wheel x86_64-unknown-linux-gnu --zig --compatibility manylinux_2_17
+# build machine's glibc (Debian 12's 2.36 would make it manylinux_2_34). Its own target
+# folder: zig as C compiler changes the build scripts' environment, and in the shared one
+# each run would rebuild the x86-64 libraries twice (for zig, then again for the C SDK).
+manylinux_wheel() {
+    # The venv first on PATH for this one: maturin finds zig as `python3 -m ziglang`. (Not
+    # for the Windows wheels: they would not reuse the Windows test step's build.)
+    PATH="$tools_venv/bin:$PATH" CARGO_TARGET_DIR="$target_dir/zig" wheel x86_64-unknown-linux-gnu --zig --compatibility manylinux_2_17
+}
+stage "wheel: manylinux (maturin --zig)" manylinux_wheel
 stage "wheel: win_amd64" wheel x86_64-pc-windows-gnu
 stage "wheel: win32" wheel i686-pc-windows-gnu
 
