@@ -19,8 +19,9 @@
 #
 # Usage: tools/dist.sh [--profile NAME] [--out DIR] [--no-test] [--no-install]
 #        tools/dist.sh --install-tools          install what it needs, then exit
-#   --profile   cargo profile of every build (default release: thin LTO, what ships;
-#               dist-ci: no LTO, for CI's time budget)
+#   --profile   cargo profile of every build (default release, thin LTO: what ships, and
+#               what the Windows test step builds, so CI reuses its builds; turning LTO
+#               off was measured there to save nothing)
 #   --out       the output folder (default: dist in the repository)
 #   --no-test   only build (tools/test-dist.sh DIR tests later)
 #   --no-install  install nothing; fail with the list of what is missing
