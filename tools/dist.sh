@@ -43,7 +43,7 @@ while [ $# -gt 0 ]; do
         --no-test) run_tests=0 ;;
         --no-install) install=0 ;;
         --install-tools) install_only=1 ;;
-        -h | --help) sed -n '2,31s/^# \{0,1\}//p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,/^set -e/{/^set -e/d;s/^# \{0,1\}//p;}' "$0"; exit 0 ;;
         *) echo "dist.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
     shift

@@ -76,7 +76,10 @@ name="$(basename "$archive")"
 platform="${name#meslink-"$version"-}"
 platform="${platform%.tar.gz}"
 platform="${platform%.zip}"
-[ "$platform" != "$name" ] || fail "$name is not a meslink $version SDK archive (meslink-$version-<platform>.tar.gz|.zip)"
+case "$name" in
+    "meslink-$version-"*.tar.gz | "meslink-$version-"*.zip) ;;
+    *) fail "$name is not a meslink $version SDK archive (meslink-$version-<platform>.tar.gz or .zip)" ;;
+esac
 
 # The platform's compiler, CMake settings and the way to run its programs.
 run=()
