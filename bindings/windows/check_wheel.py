@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Checks the cross-built Windows wheel of the Python package.
 
-    check_wheel.py WHEEL.whl --version 0.1.0 --source python/meslink
+    check_wheel.py WHEEL.whl --version 0.1.0 --source python/meslink [--platform win32]
 
 Checks: the file name's and the WHEEL file's tag is cp38-abi3-win_amd64 (one wheel for
-CPython 3.8 and later on 64-bit Windows); METADATA names meslink and the version; the
-wheel holds meslink/_native.pyd, an x64 DLL exporting PyInit__native that imports the
+CPython 3.8 and later on 64-bit Windows; cp38-abi3-win32 with --platform win32, for
+32-bit Python); METADATA names meslink and the version; the wheel holds
+meslink/_native.pyd, an x64 (x86) DLL exporting PyInit__native that imports the
 stable-ABI python3.dll (not a versioned python3X.dll) and otherwise system DLLs only;
 every pure module of the source package (*.py, *.pyi, py.typed, read from the source
 folder so a new module is checked too) is in the wheel with the same bytes; RECORD lists
@@ -24,19 +25,22 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_dll  # noqa: E402
 import pe  # noqa: E402
 
-TAG = "cp38-abi3-win_amd64"
+# The wheel platform tag and the PE machine of its extension module.
+PLATFORMS = {"win_amd64": "x64", "win32": "x86"}
 
 
-def checks(wheel, version, source):
+def checks(wheel, version, source, platform="win_amd64"):
+    tag = f"cp38-abi3-{platform}"
+    machine = PLATFORMS[platform]
     name = os.path.basename(wheel)
-    yield name == f"meslink-{version}-{TAG}.whl", f"file name {name} (want meslink-{version}-{TAG}.whl)"
+    yield name == f"meslink-{version}-{tag}.whl", f"file name {name} (want meslink-{version}-{tag}.whl)"
     with zipfile.ZipFile(wheel) as z:
         names = set(z.namelist())
         read = z.read
         info = f"meslink-{version}.dist-info"
         wheel_meta = read(f"{info}/WHEEL").decode() if f"{info}/WHEEL" in names else ""
         tags = [line.split(":", 1)[1].strip() for line in wheel_meta.splitlines() if line.startswith("Tag:")]
-        yield tags == [TAG], f"WHEEL tags {tags} (want [{TAG!r}])"
+        yield tags == [tag], f"WHEEL tags {tags} (want [{tag!r}])"
         yield "Root-Is-Purelib: false" in wheel_meta, "WHEEL: Root-Is-Purelib: false"
         metadata = read(f"{info}/METADATA").decode() if f"{info}/METADATA" in names else ""
         yield "\nName: meslink\n" in metadata and f"\nVersion: {version}\n" in metadata, "METADATA name and version"
@@ -50,7 +54,7 @@ def checks(wheel, version, source):
                 image = pe.PeFile(tmp.name)
                 imports = image.imports()
                 exports = image.exports()
-            yield image.machine == "x64" and image.is_dll, f"{pyd}: {image.machine} DLL"
+            yield image.machine == machine and image.is_dll, f"{pyd}: {image.machine} DLL"
             yield "PyInit__native" in exports, f"{pyd} exports PyInit__native"
             lowered = [i.lower() for i in imports]
             yield "python3.dll" in lowered, f"{pyd} imports the stable ABI's python3.dll"
@@ -99,9 +103,12 @@ def main():
     ap.add_argument("wheel")
     ap.add_argument("--version", required=True)
     ap.add_argument("--source", required=True)
+    ap.add_argument("--platform", choices=sorted(PLATFORMS), default="win_amd64")
     args = ap.parse_args()
+    if not os.path.isfile(args.wheel):
+        ap.error(f"no such wheel: {args.wheel}")
     passed = failed = 0
-    for ok, message in checks(args.wheel, args.version, args.source):
+    for ok, message in checks(args.wheel, args.version, args.source, args.platform):
         print(("ok    " if ok else "FAIL  ") + message)
         passed += bool(ok)
         failed += not ok
