@@ -69,7 +69,9 @@ say "the README's C# build lines, as written"
 # a scratch directory that sees dotnet/ (they write MesLink.dll and Station.exe there).
 readme_build=$(mktemp -d)
 ln -s "$root/dotnet" "$readme_build/dotnet"
-grep '^mcs ' README.md >"$readme_build/build.sh"
+# Every distinct mcs line of the README (the library's line appears under "Build from
+# source" and in the C# section), in order: the library's and the example's.
+grep '^mcs ' README.md | awk '!seen[$0]++' >"$readme_build/build.sh"
 [ "$(wc -l <"$readme_build/build.sh")" -eq 2 ] || { echo "README: the C# section's two mcs lines are missing"; exit 1; }
 (cd "$readme_build" && bash -e build.sh)
 [ -f "$readme_build/MesLink.dll" ] && [ -f "$readme_build/Station.exe" ]

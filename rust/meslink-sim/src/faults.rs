@@ -333,6 +333,7 @@ impl Drop for Ending<'_> {
 }
 
 async fn apply(state: &SimState, route: &'static str, req: Request, next: Next) -> Response {
+    state.begin_request();
     let ending = Ending {
         state,
         route,

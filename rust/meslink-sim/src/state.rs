@@ -40,6 +40,9 @@ pub struct SimState {
     abandoned: Mutex<BTreeMap<String, u64>>,
     /// Client connections open now (shared with the accept loop).
     pub(crate) connections: Arc<AtomicU64>,
+    /// API requests being handled now, and the most there have been at once.
+    in_flight: AtomicU64,
+    in_flight_max: AtomicU64,
     logins: AtomicU64,
 }
 
@@ -65,6 +68,8 @@ impl SimState {
             answered: Mutex::new(BTreeMap::new()),
             abandoned: Mutex::new(BTreeMap::new()),
             connections: Arc::new(AtomicU64::new(0)),
+            in_flight: AtomicU64::new(0),
+            in_flight_max: AtomicU64::new(0),
             logins: AtomicU64::new(0),
         };
         if config.seed_data {
@@ -98,9 +103,16 @@ impl SimState {
         *self.requests.lock().entry(route.to_string()).or_insert(0) += 1;
     }
 
+    /// A request's handling starts: counted in `in_flight` (and its peak).
+    pub(crate) fn begin_request(&self) {
+        let now = self.in_flight.fetch_add(1, Ordering::AcqRel) + 1;
+        self.in_flight_max.fetch_max(now, Ordering::AcqRel);
+    }
+
     /// Counts a request of `route` whose handling ended with an answer (`true`) or was
     /// dropped before it (`false`).
     pub(crate) fn count_end(&self, route: &str, answered: bool) {
+        self.in_flight.fetch_sub(1, Ordering::AcqRel);
         let counts = if answered {
             &self.answered
         } else {
@@ -135,6 +147,7 @@ impl SimState {
             "answered": self.answered.lock().clone(),
             "abandoned": self.abandoned.lock().clone(),
             "connections": self.connections.load(Ordering::Relaxed),
+            "in_flight_max": self.in_flight_max.load(Ordering::Relaxed),
             "faults": self.faults.snapshot(),
             "journal": self.journal_path().map(|p| p.display().to_string()),
             "ate": ate::snapshot(self),
