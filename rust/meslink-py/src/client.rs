@@ -139,7 +139,7 @@ impl Client {
             .collect::<PyResult<Vec<Value>>>()?;
         let client = self.client().map_err(|e| to_py(py, e))?;
         let batch = async { Ok(client.call_batch(id, records, concurrency).await) };
-        let answers = wait(py, batch)?.map_err(|e| to_py(py, e))?;
+        let answers = wait_here(py, batch)?.map_err(|e| to_py(py, e))?;
         answers
             .into_iter()
             .map(|a| match a {

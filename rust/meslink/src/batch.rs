@@ -56,7 +56,8 @@ impl Client {
             for _ in 0..workers {
                 let (client, work, next) = (self.clone(), work.clone(), next.clone());
                 // Each worker takes the next unsent record until none is left; the tasks
-                // run on every thread of the runtime.
+                // run on the runtime driving the batch (the caller's own thread for
+                // `call_batch_blocking`, every worker of a multi-thread runtime otherwise).
                 tasks.spawn(async move {
                     let mut done = Vec::new();
                     loop {
@@ -97,6 +98,10 @@ impl Client {
 
     /// [`Client::call_batch`] for threads outside any async runtime (it blocks the
     /// caller). Called from inside a runtime, every record fails with `InvalidArgument`.
+    ///
+    /// The batch runs on the calling thread ([`crate::runtime::block_on_here`]): its
+    /// requests in flight share one event loop, with no hand-off between threads per
+    /// record, over the thread's own connections (kept for its next calls).
     pub fn call_batch_blocking(
         &self,
         id: &str,
@@ -104,7 +109,7 @@ impl Client {
         concurrency: usize,
     ) -> Vec<Result<Value>> {
         let count = params.len();
-        self.block_on(async { Ok(self.call_batch(id, params, concurrency).await) })
+        self.block_on_here(async { Ok(self.call_batch(id, params, concurrency).await) })
             .unwrap_or_else(|e| (0..count).map(|_| Err(e.clone())).collect())
     }
 }

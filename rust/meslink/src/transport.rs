@@ -20,12 +20,21 @@ pub(crate) struct Request {
 pub(crate) enum Body {
     None,
     Form(Vec<(String, String)>),
-    Json(serde_json::Value),
+    /// A JSON body, already serialised (see [`Body::json`]).
+    Json(Vec<u8>),
     /// A body built by a server module (a multipart upload), with its content type.
     Raw {
         content_type: String,
         bytes: Vec<u8>,
     },
+}
+
+impl Body {
+    /// `value` as a JSON body. Serialising a `Value` into memory cannot fail (its map keys
+    /// are strings and it holds no non-finite numbers); the fallback is never taken.
+    pub(crate) fn json(value: &serde_json::Value) -> Body {
+        Body::Json(serde_json::to_vec(value).unwrap_or_else(|_| b"null".to_vec()))
+    }
 }
 
 /// An HTTP answer, body read in full (up to the configured bound).
@@ -246,7 +255,9 @@ impl Http {
         rb = match &req.body {
             Body::None => rb,
             Body::Form(pairs) => rb.form(pairs),
-            Body::Json(v) => rb.json(v),
+            Body::Json(bytes) => rb
+                .header("Content-Type", "application/json")
+                .body(bytes.clone()),
             Body::Raw {
                 content_type,
                 bytes,

@@ -218,17 +218,9 @@ impl Client {
         }
     }
 
-    /// Runs a call to completion on the caller's thread, ended early by
-    /// [`Client::cancel_all`]: the one way every blocking call of the client waits.
-    pub(crate) fn block_on<T>(
-        &self,
-        call: impl std::future::Future<Output = Result<T>>,
-    ) -> Result<T> {
-        runtime::block_on(self.inner.cancel.run(call))?
-    }
-
-    /// [`Client::block_on`] with the call's I/O on the caller's thread
-    /// ([`runtime::block_on_here`]): the sequential blocking calls.
+    /// Runs a call to completion with its I/O on the caller's thread
+    /// ([`runtime::block_on_here`]), ended early by [`Client::cancel_all`]: the one way
+    /// every blocking call of the client (sequential or batch) waits.
     pub(crate) fn block_on_here<T>(
         &self,
         call: impl std::future::Future<Output = Result<T>>,

@@ -61,11 +61,7 @@ pub(crate) fn build_request(spec: &'static CallSpec, base_url: &str, params: &Pa
                 .map(|(k, v)| (k.to_owned(), crate::catalog::value_text(v)))
                 .collect(),
         ),
-        BodyEncoding::Json => Body::Json(Value::Object(
-            spec.located(params, Location::Body)
-                .map(|(k, v)| (k.to_owned(), v.clone()))
-                .collect(),
-        )),
+        BodyEncoding::Json => Body::Json(json_object(spec.located(params, Location::Body))),
     };
     Request {
         call: spec.id,
@@ -75,6 +71,26 @@ pub(crate) fn build_request(spec: &'static CallSpec, base_url: &str, params: &Pa
         body,
         retry: spec.retry,
     }
+}
+
+/// The JSON object of `fields`, written straight into body bytes (no map is built):
+/// keys in byte order, as a `serde_json` map would have them.
+fn json_object<'a>(fields: impl Iterator<Item = (&'static str, &'a Value)>) -> Vec<u8> {
+    let mut fields: Vec<(&str, &Value)> = fields.collect();
+    fields.sort_unstable_by_key(|(k, _)| *k);
+    let mut out = Vec::with_capacity(64 + 32 * fields.len());
+    out.push(b'{');
+    for (i, (key, value)) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        // Writing a string or a `Value` into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut out, key);
+        out.push(b':');
+        let _ = serde_json::to_writer(&mut out, value);
+    }
+    out.push(b'}');
+    out
 }
 
 fn form_encode(s: &str) -> String {
@@ -148,6 +164,23 @@ pub(crate) fn http_error(answer: &Answer) -> Error {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn json_bodies_are_the_bytes_serde_json_writes() {
+        let text = json!("电芯 \"A\"\n");
+        let nested = json!({"b": [1, 2.5, null], "a": true});
+        let fields = [("voltage", &json!(3.2)), ("barcode", &text), ("data", &nested)];
+        let bytes = json_object(fields.into_iter());
+        // The same text as a serde_json map of the fields (keys in byte order) ...
+        let map: serde_json::Map<String, Value> =
+            fields.iter().map(|(k, v)| (k.to_string(), (*v).clone())).collect();
+        assert_eq!(bytes, serde_json::to_vec(&Value::Object(map)).unwrap());
+        // ... which reads back as the fields.
+        let back: Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(back["barcode"], text);
+        assert_eq!(back["data"], nested);
+        assert_eq!(json_object(std::iter::empty()), b"{}");
+    }
 
     #[test]
     fn drf_shapes() {

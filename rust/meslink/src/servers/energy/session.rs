@@ -90,7 +90,7 @@ async fn login_answer(
     let spec = catalog::find("energy.auth.login")?;
     let (name, password) = creds.unwrap_or_else(|| (cfg.username.clone(), cfg.password.clone()));
     let mut req = build_request(spec, &cfg.base_url, &Params::new());
-    req.body = Body::Json(json!({"Usr_Name": name, "Usr_Password": password.expose()}));
+    req.body = Body::json(&json!({"Usr_Name": name, "Usr_Password": password.expose()}));
     let answer = ctx
         .http
         .send(&req)

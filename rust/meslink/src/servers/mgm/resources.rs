@@ -51,7 +51,7 @@ pub(crate) async fn call(
     let deadline = Deadline::new(spec.id, ctx.config.timeout_ms);
     loop {
         let token = deadline.bound(tokens::access(ctx, cfg, session)).await??;
-        req.body = Body::Json(json!({
+        req.body = Body::json(&json!({
             "func": func,
             "access_token": token.expose(),
             "data": data,

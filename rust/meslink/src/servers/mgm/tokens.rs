@@ -162,7 +162,7 @@ async fn token_request(
 ) -> Result<Grant> {
     let spec = catalog::find(id)?;
     let mut req = build_request(spec, &cfg.base_url, &Params::new());
-    req.body = Body::Json(json!({ "func": func, "data": data }));
+    req.body = Body::json(&json!({ "func": func, "data": data }));
     // Token calls hold a slot of the call budget too: the document limits calls made with
     // an access token, but a server may count every call, and with the configured limit
     // equal to the server's no 3009 must reach the wire either way.
