@@ -19,33 +19,14 @@ results="$MESLINK_BENCH_WORK/02-batch.jsonl"
 : >"$results"
 
 # wrk: as many connections as the batch's concurrency, 2 threads (the cores), the same
-# body and headers as a grading.save of meslink. Its summary becomes a result line.
+# body and headers as a grading.save of meslink. Its summary becomes a result line
+# (bench/lib/wrk_row.py, as in case 1).
 wrk_row() {
     command -v wrk >/dev/null || { echo "wrk is not installed" >&2; return 1; }
     local out
     out="$(python3 "$MESLINK_BENCH_ROOT/bench/lib/cpu.py" "$MESLINK_SIM_PID" -- wrk -t2 -c"$conc" -d"${wrk_secs}s" --latency -s "$MESLINK_BENCH_ROOT/bench/wrk/grading_save.lua" \
         "$url/api/pick/volumeCollectData/save")" || return 1
-    python3 - "$out" "$conc" <<'PY'
-import json, re, sys
-out, conc = sys.argv[1], sys.argv[2]
-def us(text):
-    m = re.match(r"([\d.]+)(us|ms|s)$", text)
-    v, u = float(m.group(1)), m.group(2)
-    return v * {"us": 1, "ms": 1e3, "s": 1e6}[u]
-reqs = int(re.search(r"(\d+) requests in ([\d.]+)(m?s)", out).group(1))
-secs_m = re.search(r"requests in ([\d.]+)(ms|s|m)", out)
-secs = float(secs_m.group(1)) * {"ms": 1e-3, "s": 1, "m": 60}[secs_m.group(2)]
-# Anchored: "68.50%" in the Stdev columns must not pass for the 50th percentile.
-p50 = us(re.search(r"^\s*50%\s+(\S+)", out, re.M).group(1))
-p99 = us(re.search(r"^\s*99%\s+(\S+)", out, re.M).group(1))
-non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-if non2xx:
-    sys.exit("wrk: %s non-2xx answers" % non2xx.group(1))
-cpu = re.search(r"#cpu client_cpu_s=([\d.]+) sim_cpu_s=([\d.]+)", out)
-print(json.dumps({"row": "wrk -c%s (loopback limit)" % conc, "n": reqs, "secs": secs,
-                  "p50_us": p50, "p99_us": p99, "client_cpu_s": float(cpu.group(1)),
-                  "sim_cpu_s": float(cpu.group(2))}))
-PY
+    python3 "$MESLINK_BENCH_ROOT/bench/lib/wrk_row.py" "wrk -c$conc (loopback limit)" "$out"
 }
 
 echo "### Case 2: batch of grading.save (N = $n, concurrency $conc, $MESLINK_BENCH_RUNS run(s) a row)"

@@ -19,9 +19,10 @@ shown by its median run (by rate), with the number of runs. Rows appear in the o
 
 import argparse
 import json
+import operator
 import statistics
 import sys
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 
 def load(path: str) -> Dict[str, List[Dict[str, Any]]]:
@@ -69,6 +70,31 @@ def fmt(v: Optional[float], digits: int = 0) -> str:
     if v is None:
         return "—"
     return "{:,.{d}f}".format(v, d=digits)
+
+
+def cpu_above(ra: Optional[Dict[str, Any]], rb: Optional[Dict[str, Any]]) -> Optional[float]:
+    """How many client CPU µs a call of row A cost above one of row B (None unless both
+    rows ran and measured it)."""
+    ca = client_cpu_us(ra) if ra else None
+    cb = client_cpu_us(rb) if rb else None
+    return None if ca is None or cb is None else ca - cb
+
+
+def print_limits(specs: List[str], chosen: Dict[str, Dict[str, Any]],
+                 measure: Callable[..., Optional[float]],
+                 within: Callable[[float, float], bool], shown: str) -> None:
+    """The goal lines of one kind of limit. Each spec is "LABEL::ROW::...::LIMIT", with
+    as many rows as `measure` takes: it gets their median runs (None for a row that did
+    not run) and answers the figure, or None when it was not measured. The goal is met
+    when within(figure, LIMIT); `shown` formats (figure, LIMIT) after the verdict."""
+    for g in specs:
+        label, *rows, limit = g.split("::")
+        value = measure(*(chosen.get(row) for row in rows))
+        if value is None:
+            print("- goal %s: NOT MEASURED" % label)
+            continue
+        verdict = "MET" if within(value, float(limit)) else "MISSED"
+        print("- goal %s: %s %s" % (label, verdict, shown % (value, limit)))
 
 
 def main() -> int:
@@ -149,42 +175,13 @@ def main() -> int:
         verdict = "MET" if got >= float(want) else "MISSED"
         print("- goal %s, in client CPU per call: %s (%.0f vs %.0f µs, %.2f×, wanted ≥ %s×)"
               % (label, verdict, ca, cb, got, want))
-    for g in a.max_cpu:
-        label, row, limit = g.split("::")
-        r = chosen.get(row)
-        c = client_cpu_us(r) if r else None
-        if c is None:
-            print("- goal %s: NOT MEASURED" % label)
-            continue
-        verdict = "MET" if c <= float(limit) else "MISSED"
-        print("- goal %s: %s (%.0f µs, wanted ≤ %s µs)" % (label, verdict, c, limit))
-    for g in a.cpu_above:
-        label, row_a, row_b, limit = g.split("::")
-        ra, rb = chosen.get(row_a), chosen.get(row_b)
-        ca = client_cpu_us(ra) if ra else None
-        cb = client_cpu_us(rb) if rb else None
-        if ca is None or cb is None:
-            print("- goal %s: NOT MEASURED" % label)
-            continue
-        verdict = "MET" if ca - cb <= float(limit) else "MISSED"
-        print("- goal %s: %s (%.0f µs above, wanted ≤ %s µs)" % (label, verdict, ca - cb, limit))
-    for g in a.max_csw:
-        label, row, limit = g.split("::")
-        r = chosen.get(row)
-        c = client_csw(r) if r else None
-        if c is None:
-            print("- goal %s: NOT MEASURED" % label)
-            continue
-        verdict = "MET" if c <= float(limit) else "MISSED"
-        print("- goal %s: %s (%.2f a call, wanted ≤ %s)" % (label, verdict, c, limit))
-    for g in a.max_ns:
-        label, row, limit = g.split("::")
-        r = chosen.get(row)
-        if r is None:
-            print("- goal %s: NOT MEASURED" % label)
-            continue
-        verdict = "MET" if r["ns_per_call"] < float(limit) else "MISSED"
-        print("- goal %s: %s (%.1f ns, wanted < %s ns)" % (label, verdict, r["ns_per_call"], limit))
+    print_limits(a.max_cpu, chosen, lambda r: client_cpu_us(r) if r else None,
+                 operator.le, "(%.0f µs, wanted ≤ %s µs)")
+    print_limits(a.cpu_above, chosen, cpu_above, operator.le, "(%.0f µs above, wanted ≤ %s µs)")
+    print_limits(a.max_csw, chosen, lambda r: client_csw(r) if r else None,
+                 operator.le, "(%.2f a call, wanted ≤ %s)")
+    print_limits(a.max_ns, chosen, lambda r: r["ns_per_call"] if r is not None else None,
+                 operator.lt, "(%.1f ns, wanted < %s ns)")
     print()
     return 0
 

@@ -35,12 +35,19 @@ from .client import Client, Config
 from .errors import ClosedError
 from .spool import Spool
 from .stream import Stream, StreamEvent
-from .transfer import Transfer, TransferProgress
+from .transfer import Transfer, TransferProgress, _ProgressNews
 
 __all__ = ["AsyncClient", "AsyncStream", "AsyncTransfer", "AsyncSpool"]
 
 # How long one executor wait of a stream or transfer lasts before it looks again.
 _POLL = 0.25
+
+
+def _drain_log() -> None:
+    """Hands the core's queued log records to ``logging`` (when it listens), on the
+    loop's thread as an operation ends."""
+    if _log._state["level"]:
+        _log._drain()
 
 
 class _LoopCompletions:
@@ -55,8 +62,7 @@ class _LoopCompletions:
         loop.add_reader(self.native.fileno(), self._wake)
 
     def _wake(self) -> None:
-        if _log._state["level"]:
-            _log._drain()
+        _drain_log()
         for token in self.native.take():
             future = self.waiting.pop(token, None)
             if future is not None and not future.done():
@@ -95,8 +101,7 @@ async def _await_op(op: Any) -> str:
         token = 0
 
         def wake() -> None:
-            if _log._state["level"]:
-                _log._drain()
+            _drain_log()
             if not woken.done():
                 woken.set_result(None)
 
@@ -283,35 +288,35 @@ class AsyncTransfer:
     def cancel(self) -> None:
         self._transfer.cancel()
 
-    async def wait(self) -> TransferProgress:
+    async def _wait_a_while(self) -> Optional[TransferProgress]:
+        """One wait of up to ``_POLL`` on the default executor: the final progress, or
+        ``None`` while the transfer runs. Cancelling the awaiting task cancels the
+        transfer."""
         loop = asyncio.get_running_loop()
         try:
-            while True:
-                done = await loop.run_in_executor(None, self._transfer.wait, _POLL)
-                if done is not None:
-                    return done
+            return await loop.run_in_executor(None, self._transfer.wait, _POLL)
         except asyncio.CancelledError:
             self._transfer.cancel()
             raise
+
+    async def wait(self) -> TransferProgress:
+        while True:
+            done = await self._wait_a_while()
+            if done is not None:
+                return done
 
     def __await__(self) -> Any:
         return self.wait().__await__()
 
     async def __aiter__(self) -> AsyncIterator[TransferProgress]:
-        loop = asyncio.get_running_loop()
-        last = None
-        try:
-            while True:
-                done = await loop.run_in_executor(None, self._transfer.wait, _POLL)
-                now = done if done is not None else self._transfer.progress
-                if (now.sent, now.total, now.finished) != last:
-                    last = (now.sent, now.total, now.finished)
-                    yield now
-                if done is not None:
-                    return
-        except asyncio.CancelledError:
-            self._transfer.cancel()
-            raise
+        news = _ProgressNews(self._transfer)
+        while True:
+            done = await self._wait_a_while()
+            now = news.after(done)
+            if now is not None:
+                yield now
+            if done is not None:
+                return
 
 
 class AsyncSpool:

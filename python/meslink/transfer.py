@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-from typing import Any, Dict, Iterator, Optional, Union
+from typing import Any, Dict, Iterator, Optional, Tuple, Union
 
 from . import _native
 from ._handle import ContextManaged
@@ -57,6 +57,26 @@ class TransferProgress:
         )
 
 
+class _ProgressNews:
+    """What following a transfer reports after each wait: the final progress the wait
+    answered or, while the transfer runs, the progress now; ``None`` when neither the
+    byte count nor the end changed since the last report (so no update repeats)."""
+
+    __slots__ = ("_transfer", "_last")
+
+    def __init__(self, transfer: "Transfer") -> None:
+        self._transfer = transfer
+        self._last: Optional[Tuple[int, int, bool]] = None
+
+    def after(self, done: Optional[TransferProgress]) -> Optional[TransferProgress]:
+        now = done if done is not None else self._transfer.progress
+        key = (now.sent, now.total, now.finished)
+        if key == self._last:
+            return None
+        self._last = key
+        return now
+
+
 class Transfer(ContextManaged):
     """A file transfer running in the background.
 
@@ -90,12 +110,11 @@ class Transfer(ContextManaged):
         self._native.cancel()
 
     def __iter__(self) -> Iterator[TransferProgress]:
-        last = None
+        news = _ProgressNews(self)
         while True:
             done = self.wait(_PROGRESS_POLL)
-            now = done if done is not None else self.progress
-            if (now.sent, now.total, now.finished) != last:
-                last = (now.sent, now.total, now.finished)
+            now = news.after(done)
+            if now is not None:
                 yield now
             if done is not None:
                 return

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import threading
 import time
 from typing import Any, Dict
@@ -197,6 +198,39 @@ def test_async_stream(sim: Sim) -> None:
 
     event = asyncio.run(asyncio.wait_for(main(), 30))
     assert event is not None and event.machine_id == machine
+
+
+def test_async_transfer(sim: Sim, tmp_path: Any) -> None:
+    """``async for`` reports each change of a transfer once, the final progress last;
+    ``await`` answers the final progress; cancelling the awaiting task cancels it."""
+    from conftest import mgm_config
+
+    machine = "8wCxAAAAAAABAAA="
+    program = tmp_path / "part-0001.nc"
+    program.write_bytes(os.urandom(1536 * 1024 + 123))
+
+    async def main() -> Any:
+        async with meslink.AsyncClient(mgm_config(sim.url)) as client:
+            transfer = client.mgm_transfer(program, cloud_path="/nc", machine_id=machine)
+            updates = [p async for p in transfer]
+            done = await transfer
+            stopped = client.mgm_transfer(
+                program, cloud_path="/nc", machine_id=machine, file_name="stopped.nc"
+            )
+            waiting = asyncio.ensure_future(stopped.wait())
+            await asyncio.sleep(0)
+            waiting.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await waiting
+            return updates, done, stopped
+
+    updates, done, stopped = asyncio.run(asyncio.wait_for(main(), 30))
+    assert done.finished and done.sent == done.total == program.stat().st_size
+    assert done.request_id and updates[-1] == done
+    keys = [(p.sent, p.total, p.finished) for p in updates]
+    assert len(set(keys)) == len(keys), keys
+    with pytest.raises(meslink.ClosedError):
+        stopped.sync.wait(10)
 
 
 def test_max_concurrent_calls_bounds_the_calls_on_the_wire(sim: Sim, make_config: Any) -> None:

@@ -11,7 +11,8 @@
 use crate::buffer::Out;
 use crate::client::{self, Open};
 use crate::error::Failure;
-use crate::{guard, text};
+use crate::guard;
+use crate::text::{self, Encoding};
 use serde_json::{Map, Value};
 use std::ffi::c_char;
 
@@ -55,6 +56,24 @@ pub(crate) unsafe fn named(
     Ok(open.client.call_blocking(id, Value::Object(params))?)
 }
 
+/// The arguments every call export reads, in `encoding` (its client's): the call id
+/// (`call_id`) and its parameters (`params_json`, parsed as JSON). A NULL pointer or
+/// malformed JSON is `MESLINK_E_INVALID_ARGUMENT`, text not in the encoding
+/// `MESLINK_E_ENCODING`, each naming the argument.
+///
+/// # Safety
+/// `call_id`, `params_json`: NULL or NUL-terminated strings.
+pub(crate) unsafe fn call_args(
+    call_id: *const c_char,
+    params_json: *const c_char,
+    encoding: Encoding,
+) -> Result<(String, Value), Failure> {
+    // SAFETY (both): forwarded contract.
+    let id = unsafe { text::arg(call_id, "call_id", encoding) }?;
+    let params = unsafe { text::json_arg(params_json, "params_json", encoding) }?;
+    Ok((id, params))
+}
+
 /// The generic call, its answer the server's JSON or (`typed`) the call's model.
 ///
 /// # Safety
@@ -71,8 +90,7 @@ unsafe fn generic(
     // SAFETY (all blocks): the caller's contract.
     let out = unsafe { Out::new(buf, cap, out_len) }?;
     answer(&out, client, |c| {
-        let id = unsafe { text::arg(call_id, "call_id", c.encoding) }?;
-        let params = unsafe { text::json_arg(params_json, "params_json", c.encoding) }?;
+        let (id, params) = unsafe { call_args(call_id, params_json, c.encoding) }?;
         Ok(if typed {
             c.client.call_typed_blocking(&id, params)?
         } else {
@@ -153,8 +171,7 @@ pub unsafe extern "C" fn meslink_client_call_all_pages(
         // SAFETY (all blocks): the caller's contract above.
         let out = unsafe { Out::new(buf, cap, out_len) }?;
         answer(&out, client, |c| {
-            let id = unsafe { text::arg(call_id, "call_id", c.encoding) }?;
-            let params = unsafe { text::json_arg(params_json, "params_json", c.encoding) }?;
+            let (id, params) = unsafe { call_args(call_id, params_json, c.encoding) }?;
             let items =
                 meslink::runtime::block_on(c.client.energy_all_pages(&id, params, per_page))??;
             Ok(Value::Array(items))

@@ -6,7 +6,7 @@
 //! thread.
 
 use crate::buffer::Out;
-use crate::calls::on_client;
+use crate::calls::{call_args, on_client};
 use crate::error::Failure;
 use crate::guard;
 use crate::handles::Registry;
@@ -53,9 +53,8 @@ unsafe fn start(
         unsafe { out_op.write_unaligned(0) };
     }
     let handle = on_client(client, |c| {
-        // SAFETY (both): the caller's contract.
-        let id = unsafe { text::arg(call_id, "call_id", c.encoding) }?;
-        let params = unsafe { text::json_arg(params_json, "params_json", c.encoding) }?;
+        // SAFETY: the caller's contract.
+        let (id, params) = unsafe { call_args(call_id, params_json, c.encoding) }?;
         if out_op.is_null() {
             return Err(Failure::invalid("`out_op` is NULL"));
         }

@@ -8,6 +8,7 @@
 //! encoding.
 
 use crate::buffer::Out;
+use crate::calls::call_args;
 use crate::client::{self, Open};
 use crate::error::Failure;
 use crate::status::MESLINK_OK;
@@ -80,9 +81,8 @@ pub unsafe extern "C" fn meslink_spool_enqueue(
             unsafe { out_seq.write_unaligned(0) };
         }
         on_spool(client, |c, spool| {
-            // SAFETY (both): the caller's contract above.
-            let id = unsafe { text::arg(call_id, "call_id", c.encoding) }?;
-            let params = unsafe { text::json_arg(params_json, "params_json", c.encoding) }?;
+            // SAFETY: the caller's contract above.
+            let (id, params) = unsafe { call_args(call_id, params_json, c.encoding) }?;
             let seq = spool.enqueue(&id, params)?;
             if !out_seq.is_null() {
                 // SAFETY: as above.

@@ -36,7 +36,7 @@ impl Client {
         let mut results: Vec<Option<Result<Value>>> = Vec::with_capacity(total);
         let mut work = Vec::with_capacity(total);
         for (index, p) in params.into_iter().enumerate() {
-            match spec.validate_in(p, self.config().time_zone(spec.server)) {
+            match self.validate(spec, p) {
                 Ok(checked) => {
                     results.push(None);
                     work.push((index, checked));

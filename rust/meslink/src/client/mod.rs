@@ -147,10 +147,30 @@ impl Client {
     /// object; answers the server's JSON. Parameters are checked against the catalog before
     /// anything is sent; authentication, retries and the server's error formats are handled.
     pub async fn call(&self, id: &str, params: Value) -> Result<Value> {
-        let spec = Self::request_spec(id)?;
-        // Date-times as the server's zone has them.
-        let params = spec.validate_in(params, self.inner.config.time_zone(spec.server))?;
+        let (spec, params) = self.checked(id, params)?;
         self.call_checked(spec, params).await
+    }
+
+    /// The spec of the request call `id` and `params` checked against it: what
+    /// [`Client::call`] and [`Client::start`] refuse before anything is sent.
+    fn checked(
+        &self,
+        id: &str,
+        params: Value,
+    ) -> Result<(&'static catalog::CallSpec, catalog::Params)> {
+        let spec = Self::request_spec(id)?;
+        let params = self.validate(spec, params)?;
+        Ok((spec, params))
+    }
+
+    /// `params` checked against `spec`, their date-times read in the zone of the spec's
+    /// server (as that server has them).
+    pub(crate) fn validate(
+        &self,
+        spec: &'static catalog::CallSpec,
+        params: Value,
+    ) -> Result<catalog::Params> {
+        spec.validate_in(params, self.inner.config.time_zone(spec.server))
     }
 
     /// The spec of a request call (not a live socket session), for [`Client::call`] and
@@ -166,7 +186,7 @@ impl Client {
         Ok(spec)
     }
 
-    /// Sends parameters already checked by `spec.validate`.
+    /// Sends parameters already checked by [`Client::validate`].
     pub(crate) async fn call_checked(
         &self,
         spec: &'static catalog::CallSpec,
@@ -248,8 +268,7 @@ impl Client {
     /// cancel. The id and parameters are checked first: a refused call is an error here
     /// and starts nothing. [`Client::cancel_all`] cancels the operation too.
     pub fn start(&self, id: &str, params: Value, typed: bool) -> Result<crate::Op> {
-        let spec = Self::request_spec(id)?;
-        let params = spec.validate_in(params, self.inner.config.time_zone(spec.server))?;
+        let (spec, params) = self.checked(id, params)?;
         let client = self.clone();
         Ok(crate::Op::start(Some(spec.id), async move {
             let call = async {
