@@ -193,14 +193,17 @@ impl Client {
         params: catalog::Params,
     ) -> Result<Value> {
         let inner = &*self.inner;
-        let call = async {
-            match spec.server {
-                Server::Ate => ate::call(&inner.ate, spec, params).await,
-                Server::Grading => grading::call(&inner.grading, spec, params).await,
-                Server::Trace => trace::call(&inner.trace, spec, params).await,
-                Server::Mgm => mgm::call(&inner.mgm, spec, params).await,
-                Server::Energy => energy::call(&inner.energy, spec, params).await,
-            }
+        // The server's request future lives on the heap, sized for that server: the
+        // futures of every caller (the language layers' waits, batch workers, operations)
+        // then hold a pointer instead of kilobytes that each layer would move.
+        type Sending<'a> =
+            std::pin::Pin<Box<dyn std::future::Future<Output = Result<Value>> + Send + 'a>>;
+        let call: Sending<'_> = match spec.server {
+            Server::Ate => Box::pin(ate::call(&inner.ate, spec, params)),
+            Server::Grading => Box::pin(grading::call(&inner.grading, spec, params)),
+            Server::Trace => Box::pin(trace::call(&inner.trace, spec, params)),
+            Server::Mgm => Box::pin(mgm::call(&inner.mgm, spec, params)),
+            Server::Energy => Box::pin(energy::call(&inner.energy, spec, params)),
         };
         let started = std::time::Instant::now();
         // Never closed, so the permit always comes.

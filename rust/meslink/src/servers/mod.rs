@@ -169,11 +169,17 @@ mod tests {
     fn json_bodies_are_the_bytes_serde_json_writes() {
         let text = json!("电芯 \"A\"\n");
         let nested = json!({"b": [1, 2.5, null], "a": true});
-        let fields = [("voltage", &json!(3.2)), ("barcode", &text), ("data", &nested)];
+        let fields = [
+            ("voltage", &json!(3.2)),
+            ("barcode", &text),
+            ("data", &nested),
+        ];
         let bytes = json_object(fields.into_iter());
         // The same text as a serde_json map of the fields (keys in byte order) ...
-        let map: serde_json::Map<String, Value> =
-            fields.iter().map(|(k, v)| (k.to_string(), (*v).clone())).collect();
+        let map: serde_json::Map<String, Value> = fields
+            .iter()
+            .map(|(k, v)| (k.to_string(), (*v).clone()))
+            .collect();
         assert_eq!(bytes, serde_json::to_vec(&Value::Object(map)).unwrap());
         // ... which reads back as the fields.
         let back: Value = serde_json::from_slice(&bytes).unwrap();
