@@ -27,8 +27,14 @@ DateTimeLike = Union[datetime.datetime, str]
 E = TypeVar("E", bound=enum.Enum)
 
 
+#: Types the core takes as they are: checked first, with one look-up.
+_PLAIN = frozenset((str, int, float, bool, type(None)))
+
+
 def wire(value: Any) -> Any:
     """A parameter value as the core takes it (see the module notes)."""
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, datetime.datetime):
         offset = value.utcoffset()
         if offset is not None and offset.total_seconds() % 60:
