@@ -64,10 +64,29 @@ namespace MesLink
         /// <exception cref="ArgumentException">A value that JSON cannot hold (NaN, a lone surrogate, an unknown type, a cycle deeper than <see cref="MaxDepth"/>).</exception>
         public static string Serialize(object value)
         {
-            var sb = new StringBuilder();
-            Write(sb, value, 0);
-            return sb.ToString();
+            // One builder a thread, taken out of its slot while in use (a value's own code
+            // that serializes again gets a fresh one).
+            StringBuilder sb = _builder ?? new StringBuilder(256);
+            _builder = null;
+            try
+            {
+                Write(sb, value, 0);
+                return sb.ToString();
+            }
+            finally
+            {
+                if (sb.Capacity <= MaxKeptBuilder)
+                {
+                    sb.Clear();
+                    _builder = sb;
+                }
+            }
         }
+
+        /// <summary>Builders grown beyond this are not kept for the thread's next <see cref="Serialize"/>.</summary>
+        private const int MaxKeptBuilder = 16 * 1024;
+
+        [ThreadStatic] private static StringBuilder _builder;
 
         /// <summary>Writes <paramref name="s"/> as a JSON string literal, quotes included.</summary>
         public static string Quote(string s)
