@@ -122,6 +122,23 @@ namespace MesLink
                 WriteDouble(sb, double.Parse(f.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
                 return;
             }
+            if (value.GetType() == typeof(Dictionary<string, object>))
+            {
+                // The common case (parameters, parsed objects): its struct enumerator, in the
+                // order the IDictionary enumerator below would give.
+                sb.Append('{');
+                bool first = true;
+                foreach (var entry in (Dictionary<string, object>)value)
+                {
+                    if (!first) sb.Append(',');
+                    first = false;
+                    WriteString(sb, entry.Key);
+                    sb.Append(':');
+                    Write(sb, entry.Value, depth + 1);
+                }
+                sb.Append('}');
+                return;
+            }
             if (value is IDictionary dict)
             {
                 sb.Append('{');
