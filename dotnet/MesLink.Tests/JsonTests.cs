@@ -82,6 +82,11 @@ namespace MesLink.Tests
                 "{\"s\":\"q\\\"b\\\\n\\n\\u0001\\u2028中\",\"i\":42,\"l\":-7,\"d\":3.29,\"f\":0.1,\"m\":1.50," +
                 "\"b\":true,\"n\":null,\"a\":[1,\"x\",[false]]}"));
             Assert.That(MesLinkJson.Serialize("\U0001F600"), Is.EqualTo("\"\U0001F600\""));
+            // Escapes between, before and after runs of plain characters.
+            Assert.That(MesLinkJson.Quote("ab\"cd\\ef\u2029gh\U0001F600ij\u0000"),
+                Is.EqualTo("\"ab\\\"cd\\\\ef\\u2029gh\U0001F600ij\\u0000\""));
+            Assert.That(MesLinkJson.Quote("\n\uE000\uFFFF\t"), Is.EqualTo("\"\\n\uE000\uFFFF\\t\""));
+            Assert.That(MesLinkJson.Quote(""), Is.EqualTo("\"\""));
         }
 
         [Test]

@@ -201,9 +201,14 @@ namespace MesLink
         private static void WriteString(StringBuilder sb, string s)
         {
             sb.Append('"');
+            // Runs of characters written as they are go in one Append.
+            int run = 0;
             for (int i = 0; i < s.Length; i++)
             {
                 char c = s[i];
+                if (c >= 0x20 && c != '"' && c != '\\' && c != '\u2028' && c != '\u2029' && (c < '\uD800' || c > '\uDFFF')) continue;
+                if (i > run) sb.Append(s, run, i - run);
+                run = i + 1;
                 switch (c)
                 {
                     case '"': sb.Append("\\\""); break;
@@ -223,6 +228,7 @@ namespace MesLink
                             if (i + 1 >= s.Length || !char.IsLowSurrogate(s[i + 1]))
                                 throw new ArgumentException("the string has a lone surrogate at index " + i + "; it cannot be sent as UTF-8");
                             sb.Append(c).Append(s[++i]);
+                            run = i + 1;
                         }
                         else if (char.IsLowSurrogate(c))
                         {
@@ -235,6 +241,7 @@ namespace MesLink
                         break;
                 }
             }
+            if (s.Length > run) sb.Append(s, run, s.Length - run);
             sb.Append('"');
         }
 
