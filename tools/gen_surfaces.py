@@ -896,6 +896,43 @@ def cs_read(f: dict) -> str:
     return 'MesLinkWire.Bool(o, "%s")' % key
 
 
+def cs_fast(mdl: dict) -> bool:
+    """Whether the model's FromJson gets a fast path (MesLinkJsonFast): every field a scalar
+    or JSON text (nested models and lists stay on the slow path)."""
+    return all(f["kind"] in ("text", "integer", "number", "bool", "json", "enum") for f in mdl["fields"])
+
+
+def cs_read_fast(mdl: dict) -> List[str]:
+    """``ReadFast``: the model straight from its JSON text when the text is plain, else null
+    (then ``FromJson`` takes the slow path, ``Read(MesLinkJson.Parse(json))``, which the fast
+    path matches field for field: ``MesLinkJsonFast`` gives up on anything it cannot match)."""
+    out = ["        private static %s ReadFast(string json)" % mdl["name"], "        {",
+           "            var r = new MesLinkJsonFast(json);",
+           "            if (!r.BeginObject()) return null;",
+           "            var m = new %s();" % mdl["name"]]
+    for f in mdl["fields"]:
+        if f["kind"] == "enum":
+            # An absent key reads as FromWire(null), as on the slow path.
+            out.append("            m.%s = %sExtensions.FromWire(null);" % (pascal(f["name"]), f["enum"]))
+    out += ["            string key;", "            while (r.NextKey(out key))", "            {", "                switch (key)", "                {"]
+    for f in mdl["fields"]:
+        k, opt, name = f["kind"], f["optional"], pascal(f["name"])
+        if k in ("text", "json", "enum"):
+            reader, var, value = ("JsonText" if k == "json" else "Text"), "string", "v"
+            if k == "enum":
+                value = "%sExtensions.FromWire(v)" % f["enum"]
+        elif k == "integer":
+            reader, var, value = "Int64OrNull", "long?", "v" if opt else "v ?? 0"
+        elif k == "number":
+            reader, var, value = "DoubleOrNull", "double?", "v" if opt else "v ?? 0"
+        else:
+            reader, var, value = "Bool", "bool", "v"
+        out.append('                    case "%s": { %s v; if (!r.%s(out v)) return null; m.%s = %s; break; }' % (f["key"], var, reader, name, value))
+    out += ["                    default: if (!r.Skip()) return null; break;", "                }", "            }",
+            "            return r.End() ? m : null;", "        }"]
+    return out
+
+
 def cs_returns(m: Method, aw: bool = False) -> tuple:
     """The return type and the statement that calls and builds the answer (``aw``: the
     ``Task`` of the ``…Async`` twin, through ``MesLinkAsync``: the client class is unsafe
@@ -965,7 +1002,12 @@ def csharp_models(methods: List[Method], enums: Dict[str, dict], models: list) -
             out.append("        public %s %s { get; internal set; }" % (cs_field_type(f), pascal(f["name"])))
         out.append("")
         out.append("        /// <summary>The model from its JSON (what the core's typed call answers).</summary>")
-        out.append("        public static %s FromJson(string json) => Read(MesLinkJson.Parse(json));" % mdl["name"])
+        if cs_fast(mdl):
+            out.append("        public static %s FromJson(string json) => ReadFast(json) ?? Read(MesLinkJson.Parse(json));" % mdl["name"])
+            out.append("")
+            out += cs_read_fast(mdl)
+        else:
+            out.append("        public static %s FromJson(string json) => Read(MesLinkJson.Parse(json));" % mdl["name"])
         out.append("")
         out.append("        internal static %s Read(object value)" % mdl["name"])
         out.append("        {")

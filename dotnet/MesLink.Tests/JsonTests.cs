@@ -82,6 +82,11 @@ namespace MesLink.Tests
                 "{\"s\":\"q\\\"b\\\\n\\n\\u0001\\u2028中\",\"i\":42,\"l\":-7,\"d\":3.29,\"f\":0.1,\"m\":1.50," +
                 "\"b\":true,\"n\":null,\"a\":[1,\"x\",[false]]}"));
             Assert.That(MesLinkJson.Serialize("\U0001F600"), Is.EqualTo("\"\U0001F600\""));
+            // Escapes between, before and after runs of plain characters.
+            Assert.That(MesLinkJson.Quote("ab\"cd\\ef\u2029gh\U0001F600ij\u0000"),
+                Is.EqualTo("\"ab\\\"cd\\\\ef\\u2029gh\U0001F600ij\\u0000\""));
+            Assert.That(MesLinkJson.Quote("\n\uE000\uFFFF\t"), Is.EqualTo("\"\\n\uE000\uFFFF\\t\""));
+            Assert.That(MesLinkJson.Quote(""), Is.EqualTo("\"\""));
         }
 
         [Test]
@@ -102,6 +107,42 @@ namespace MesLink.Tests
             string once = MesLinkJson.Serialize(MesLinkJson.Parse(text));
             Assert.That(once, Is.EqualTo(text));
             Assert.That(MesLinkJson.Serialize(MesLinkJson.Parse(once)), Is.EqualTo(once));
+        }
+
+        // The generated models' FromJson reads plain JSON straight from the text
+        // (MesLinkJsonFast) and must build exactly what the slow path builds from
+        // MesLinkJson.Parse, or give up and let the slow path throw what it throws.
+        private static readonly string[] ModelTexts = {
+            "{\"FUNCTION_NAME\":\"HWR650RUSN\",\"SERIAL_NUMBER\":\"BZJ614KM901580Z\",\"SN_QTY\":929,\"TARGET_QTY\":928,\"raw\":{\"FUNCTION_NAME\":\"HWR650RUSN\",\"SERIAL_NUMBER\":\"BZJ614KM901580Z\",\"SN_QTY\":929,\"TARGET_QTY\":928}}",
+            "{}", " { } ", "[]", "null", "", "  ", "{\"raw\":null}", "{\"raw\":[1,2.5,-0,1e400]}", "{\"raw\":[1,2.5,-0,1e3, 1E-2, 123456789012345678901]}",
+            "{\"SN_QTY\":\"  42 \"}", "{\"SN_QTY\":\"4x2\"}", "{\"SN_QTY\":1.5}", "{\"SN_QTY\":true}", "{\"SN_QTY\":null}", "{\"SN_QTY\":-0}", "{\"SN_QTY\":9223372036854775807}", "{\"SN_QTY\":9223372036854775808}",
+            "{\"SERIAL_NUMBER\":12}", "{\"SERIAL_NUMBER\":-0}", "{\"SERIAL_NUMBER\":1.5}", "{\"SERIAL_NUMBER\":true}", "{\"SERIAL_NUMBER\":[1]}", "{\"SERIAL_NUMBER\":\"a\\\"b\"}", "{\"SERIAL_NUMBER\":\"中文\"}",
+            "{\"SERIAL_NUMBER\":\"a\",\"SERIAL_NUMBER\":\"b\"}", "{\"raw\":{\"a\":1,\"b\":2,\"a\":3}}", "{\"raw\":{\"a\":1},\"raw\":{\"b\":2}}",
+            "{\"raw\":{\"x\":\"\u2028\"}}", "{\"raw\":{\"x\":\"\\ud800\"}}", "{\"raw\":{\"x\":\"\\u4e2d\"}}", "{\"raw\" : { \"a\" : [ 1 , { } , [ ] , \"s\" ] } }",
+            "{\"raw\":{}} x", "{\"raw\":{},}", "{\"raw\":01}", "{\"other\":[1,{\"q\":\"\\n\"}],\"SN_QTY\":3}", "{\"other\":[1,{\"q\":\"x\"}],\"SN_QTY\":3}",
+            "{\"SN_QTY\":3", "{\"SN_QTY\":}", "{\"SN_QTY\" 3}", "{'a':1}", "{\"raw\":tru}", "{\"raw\":truex}", "{\"raw\":{\"a\":{\"b\":{\"c\":[[[[]]]]}}}}",
+            "{\"raw\":\"\\u0000\"}", "{\"raw\":[-1.0, 0.1, 100, -5]}", "{\"raw\":{\"ab\":1,\"a\":2,\"abc\":3,\"b\":{\"ab\":1,\"ab\":2}}}", "{\"raw\":{\"ab\":1,\"a\":2,\"abc\":3}}", "{\"raw\":{\"a\":1,\"ab\":2,\"a\":3}}", "{\"raw\":{\"x\": [1, 2]}}", "{\"raw\":[{},{\"a\":{}},[]]}", "{\"raw\":{\"k\":1.50}}", "\t{\"SN_QTY\":7}\r\n", "{\"SN_QTY\":7}{",
+            "{\"account\":true,\"epm_no\":\"ate\",\"raw\":{\"account\":true}}", "{\"account\":1}", "{\"account\":\"true\"}",
+            "{\"account\":false,\"account\":true}", "{\"account\":null}",
+        };
+
+        private static string Outcome<T>(Func<T> read, Func<T, string> show)
+        {
+            try { return show(read()); }
+            catch (Exception e) { return "throws " + e.GetType().Name; }
+        }
+
+        [Test]
+        public void FastModelReadsMatchTheSlowPath()
+        {
+            Func<SnDetail, string> sn = m => string.Join("|", m.SerialNumber ?? "<null>", m.FunctionName ?? "<null>", m.TargetQty, m.SnQty, m.Raw ?? "<null>");
+            Func<LoginInfo, string> login = m => string.Join("|", m.EmpNo ?? "<null>", m.EmpName ?? "<null>", m.Company ?? "<null>", m.Account, m.Raw ?? "<null>");
+            foreach (string text in ModelTexts)
+            {
+                Assert.That(Outcome(() => SnDetail.FromJson(text), sn), Is.EqualTo(Outcome(() => SnDetail.Read(MesLinkJson.Parse(text)), sn)), text);
+                Assert.That(Outcome(() => LoginInfo.FromJson(text), login), Is.EqualTo(Outcome(() => LoginInfo.Read(MesLinkJson.Parse(text)), login)), text);
+            }
+            Assert.Throws<ArgumentNullException>(() => SnDetail.FromJson(null));
         }
     }
 }

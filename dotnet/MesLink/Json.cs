@@ -64,10 +64,29 @@ namespace MesLink
         /// <exception cref="ArgumentException">A value that JSON cannot hold (NaN, a lone surrogate, an unknown type, a cycle deeper than <see cref="MaxDepth"/>).</exception>
         public static string Serialize(object value)
         {
-            var sb = new StringBuilder();
-            Write(sb, value, 0);
-            return sb.ToString();
+            // One builder a thread, taken out of its slot while in use (a value's own code
+            // that serializes again gets a fresh one).
+            StringBuilder sb = _builder ?? new StringBuilder(256);
+            _builder = null;
+            try
+            {
+                Write(sb, value, 0);
+                return sb.ToString();
+            }
+            finally
+            {
+                if (sb.Capacity <= MaxKeptBuilder)
+                {
+                    sb.Clear();
+                    _builder = sb;
+                }
+            }
         }
+
+        /// <summary>Builders grown beyond this are not kept for the thread's next <see cref="Serialize"/>.</summary>
+        private const int MaxKeptBuilder = 16 * 1024;
+
+        [ThreadStatic] private static StringBuilder _builder;
 
         /// <summary>Writes <paramref name="s"/> as a JSON string literal, quotes included.</summary>
         public static string Quote(string s)
@@ -101,6 +120,23 @@ namespace MesLink
             {
                 // Through its shortest text, so 0.1f is written 0.1, not 0.100000001490116.
                 WriteDouble(sb, double.Parse(f.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+                return;
+            }
+            if (value.GetType() == typeof(Dictionary<string, object>))
+            {
+                // The common case (parameters, parsed objects): its struct enumerator, in the
+                // order the IDictionary enumerator below would give.
+                sb.Append('{');
+                bool first = true;
+                foreach (var entry in (Dictionary<string, object>)value)
+                {
+                    if (!first) sb.Append(',');
+                    first = false;
+                    WriteString(sb, entry.Key);
+                    sb.Append(':');
+                    Write(sb, entry.Value, depth + 1);
+                }
+                sb.Append('}');
                 return;
             }
             if (value is IDictionary dict)
@@ -165,9 +201,14 @@ namespace MesLink
         private static void WriteString(StringBuilder sb, string s)
         {
             sb.Append('"');
+            // Runs of characters written as they are go in one Append.
+            int run = 0;
             for (int i = 0; i < s.Length; i++)
             {
                 char c = s[i];
+                if (c >= 0x20 && c != '"' && c != '\\' && c != '\u2028' && c != '\u2029' && (c < '\uD800' || c > '\uDFFF')) continue;
+                if (i > run) sb.Append(s, run, i - run);
+                run = i + 1;
                 switch (c)
                 {
                     case '"': sb.Append("\\\""); break;
@@ -187,6 +228,7 @@ namespace MesLink
                             if (i + 1 >= s.Length || !char.IsLowSurrogate(s[i + 1]))
                                 throw new ArgumentException("the string has a lone surrogate at index " + i + "; it cannot be sent as UTF-8");
                             sb.Append(c).Append(s[++i]);
+                            run = i + 1;
                         }
                         else if (char.IsLowSurrogate(c))
                         {
@@ -199,6 +241,7 @@ namespace MesLink
                         break;
                 }
             }
+            if (s.Length > run) sb.Append(s, run, s.Length - run);
             sb.Append('"');
         }
 

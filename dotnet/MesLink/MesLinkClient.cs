@@ -105,16 +105,7 @@ namespace MesLink
         /// <exception cref="ObjectDisposedException">The client is disposed.</exception>
         public string Call(string callId, string paramsJson)
         {
-            byte[] id = NativeText.ToUtf8Z(callId, nameof(callId));
-            byte[] prm = NativeText.ToUtf8Z(paramsJson ?? "null", nameof(paramsJson));
-            return Answer((client, buf, cap, len) =>
-            {
-                fixed (byte* pId = id)
-                fixed (byte* pPrm = prm)
-                {
-                    return NativeMethods.meslink_client_call(client, pId, pPrm, buf, cap, len);
-                }
-            });
+            return CallExport(Export.Call, callId, paramsJson ?? "null", nameof(paramsJson), 0);
         }
 
         /// <summary><see cref="Call(string, string)"/> with the parameters as a dictionary (values: strings, numbers, bools, null, nested lists and dictionaries).</summary>
@@ -133,16 +124,7 @@ namespace MesLink
         public string CallAllPages(string callId, string paramsJson, int perPage = 100)
         {
             if (perPage < 1) throw new ArgumentOutOfRangeException(nameof(perPage), "perPage must be at least 1");
-            byte[] id = NativeText.ToUtf8Z(callId, nameof(callId));
-            byte[] prm = NativeText.ToUtf8Z(paramsJson ?? "null", nameof(paramsJson));
-            return Answer((client, buf, cap, len) =>
-            {
-                fixed (byte* pId = id)
-                fixed (byte* pPrm = prm)
-                {
-                    return NativeMethods.meslink_client_call_all_pages(client, pId, pPrm, (uint)perPage, buf, cap, len);
-                }
-            });
+            return CallExport(Export.AllPages, callId, paramsJson ?? "null", nameof(paramsJson), (uint)perPage);
         }
 
         /// <summary>
@@ -155,19 +137,83 @@ namespace MesLink
         /// <exception cref="ObjectDisposedException">The client is disposed.</exception>
         public string CallTyped(string callId, IDictionary<string, object> parameters)
         {
-            byte[] id = NativeText.ToUtf8Z(callId, nameof(callId));
-            byte[] prm = NativeText.ToUtf8Z(parameters == null ? "null" : MesLinkJson.Serialize(parameters), nameof(parameters));
-            return Answer((client, buf, cap, len) =>
-            {
-                fixed (byte* pId = id)
-                fixed (byte* pPrm = prm)
-                {
-                    return NativeMethods.meslink_client_call_typed(client, pId, pPrm, buf, cap, len);
-                }
-            });
+            // The call id is refused before the parameters are written, as it always was.
+            NativeText.CheckText(callId, nameof(callId));
+            string prm = parameters == null ? "null" : MesLinkJson.Serialize(parameters);
+            return CallExport(Export.Typed, callId, prm, nameof(parameters), 0);
         }
 
         // ---- plumbing -----------------------------------------------------------------------
+
+        private enum Export { Call, AllPages, Typed }
+
+        /// <summary>
+        /// The blocking generic calls, without a delegate or an array allocated per call: the
+        /// call id and parameters go to the native export from a per-thread buffer, the answer
+        /// comes back through the per-thread answer buffer (<see cref="NativeText.CallForAnswer"/>'s
+        /// rules), with the handle held as <see cref="WithClient{T}"/> holds it.
+        /// </summary>
+        private string CallExport(Export export, string callId, string paramsJson, string paramsName, uint perPage)
+        {
+            int prmAt;
+            byte[] args = NativeText.Utf8ZPair(callId, nameof(callId), paramsJson, paramsName, out prmAt);
+            bool added = false;
+            try
+            {
+                AddCallRef(ref added);
+                try
+                {
+                    int client = _handle.Id;
+                    byte[] buf = NativeText.AnswerBuffer();
+                    uint len = 0;
+                    int rc;
+                    fixed (byte* pArgs = args)
+                    fixed (byte* p = buf)
+                    {
+                        byte* pPrm = pArgs + prmAt;
+                        switch (export)
+                        {
+                            case Export.Call:
+                                rc = NativeMethods.meslink_client_call(client, pArgs, pPrm, p, (uint)buf.Length, &len);
+                                break;
+                            case Export.AllPages:
+                                rc = NativeMethods.meslink_client_call_all_pages(client, pArgs, pPrm, perPage, p, (uint)buf.Length, &len);
+                                break;
+                            default:
+                                rc = NativeMethods.meslink_client_call_typed(client, pArgs, pPrm, p, (uint)buf.Length, &len);
+                                break;
+                        }
+                        if (rc == NativeMethods.MESLINK_OK) return NativeText.FromUtf8(p, len);
+                    }
+                    if (rc != NativeMethods.MESLINK_E_BUFFER_TOO_SMALL) throw NativeText.LastError(rc);
+                    return NativeText.FetchKept(len);
+                }
+                catch (MesLinkInvalidHandleException) when (IsDisposed || _handle.IsClosed)
+                {
+                    throw new ObjectDisposedException(nameof(MesLinkClient));
+                }
+            }
+            finally
+            {
+                if (added) _handle.DangerousRelease();
+            }
+        }
+
+        /// <summary>Takes the reference of <see cref="WithClient{T}"/> on the handle, or throws ObjectDisposedException.</summary>
+        private void AddCallRef(ref bool added)
+        {
+            if (IsDisposed) throw new ObjectDisposedException(nameof(MesLinkClient));
+            try
+            {
+                _handle.DangerousAddRef(ref added);
+            }
+            catch (ObjectDisposedException)
+            {
+                throw new ObjectDisposedException(nameof(MesLinkClient));
+            }
+            // Dispose may have run between the check and the reference.
+            if (IsDisposed) throw new ObjectDisposedException(nameof(MesLinkClient));
+        }
 
         private delegate int ClientExport(int client, byte* buf, uint cap, uint* outLen);
 
@@ -186,17 +232,7 @@ namespace MesLink
             bool added = false;
             try
             {
-                if (IsDisposed) throw new ObjectDisposedException(nameof(MesLinkClient));
-                try
-                {
-                    _handle.DangerousAddRef(ref added);
-                }
-                catch (ObjectDisposedException)
-                {
-                    throw new ObjectDisposedException(nameof(MesLinkClient));
-                }
-                // Dispose may have run between the check and the reference.
-                if (IsDisposed) throw new ObjectDisposedException(nameof(MesLinkClient));
+                AddCallRef(ref added);
                 try
                 {
                     return body(_handle.Id);

@@ -37,7 +37,7 @@ namespace MesLink
         {
             if (value == null) return;
             // A NUL or an unpaired surrogate is refused here, as every string the ABI takes.
-            if (value is string text) NativeText.ToUtf8Z(text, name);
+            if (value is string text) NativeText.CheckText(text, name);
             if (value is MesLinkDateTime w) p[name] = w.Wire;
             else if (value is DateTimeOffset o) p[name] = DateTime(o);
             else if (value is DateTime t) p[name] = DateTime(t);

@@ -52,7 +52,7 @@ namespace MesLink
         [ThreadStatic] private static byte[] _answerBuffer;
         [ThreadStatic] private static byte[] _errorBuffer;
 
-        private static byte[] AnswerBuffer()
+        internal static byte[] AnswerBuffer()
         {
             int size = AnswerBufferSize;
             byte[] b = _answerBuffer;
@@ -85,6 +85,69 @@ namespace MesLink
             var bytes = new byte[n + 1];
             StrictUtf8.GetBytes(s, 0, s.Length, bytes, 0);
             return bytes; // bytes[n] is already 0
+        }
+
+        /// <summary>
+        /// Refuses <paramref name="s"/> exactly as <see cref="ToUtf8Z"/> would, without
+        /// encoding it when it holds no NUL and no surrogate (the common case).
+        /// </summary>
+        internal static void CheckText(string s, string name)
+        {
+            if (s == null) throw new ArgumentNullException(name);
+            for (int i = 0; i < s.Length; i++)
+            {
+                char c = s[i];
+                if (c == '\0' || (c >= '\uD800' && c <= '\uDFFF'))
+                {
+                    ToUtf8Z(s, name); // throws unless the surrogates are well paired
+                    return;
+                }
+            }
+        }
+
+        /// <summary>Argument buffers above this size are not kept for the thread's next call.</summary>
+        private const int MaxKeptArgBuffer = 64 * 1024;
+
+        [ThreadStatic] private static byte[] _argBuffer;
+
+        /// <summary>
+        /// <paramref name="first"/> and <paramref name="second"/> as UTF-8 with their NULs, one
+        /// after the other, in a per-thread buffer (a fresh array when they are large);
+        /// <paramref name="secondAt"/> is where the second starts. Refuses them as
+        /// <see cref="ToUtf8Z"/> does, the first before the second. The buffer is valid until
+        /// the next call of this method on the thread: use it at once, for one native call.
+        /// </summary>
+        internal static byte[] Utf8ZPair(string first, string firstName, string second, string secondName, out int secondAt)
+        {
+            CheckText(first, firstName);
+            CheckText(second, secondName);
+            // At most 3 UTF-8 bytes a UTF-16 unit (a surrogate pair: 4 bytes for 2 units).
+            long most = 3L * first.Length + 3L * second.Length + 2;
+            if (most > int.MaxValue) return Utf8ZPairSlow(first, firstName, second, secondName, out secondAt);
+            byte[] buf = _argBuffer;
+            if (buf == null || buf.Length < most)
+            {
+                buf = new byte[Math.Max((int)most, 256)];
+                if (buf.Length <= MaxKeptArgBuffer) _argBuffer = buf;
+            }
+            // Checked above: the strict encoder cannot fail here.
+            int n = StrictUtf8.GetBytes(first, 0, first.Length, buf, 0);
+            buf[n++] = 0;
+            secondAt = n;
+            n += StrictUtf8.GetBytes(second, 0, second.Length, buf, n);
+            buf[n] = 0;
+            return buf;
+        }
+
+        private static byte[] Utf8ZPairSlow(string first, string firstName, string second, string secondName, out int secondAt)
+        {
+            byte[] a = ToUtf8Z(first, firstName);
+            byte[] b = ToUtf8Z(second, secondName);
+            var both = new byte[checked(a.Length + b.Length)];
+            Buffer.BlockCopy(a, 0, both, 0, a.Length);
+            Buffer.BlockCopy(b, 0, both, a.Length, b.Length);
+            secondAt = a.Length;
+            return both;
         }
 
         /// <summary><paramref name="len"/> UTF-8 bytes at <paramref name="p"/> as a string.</summary>

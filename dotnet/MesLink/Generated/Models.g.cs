@@ -432,7 +432,28 @@ namespace MesLink
         public string Raw { get; internal set; }
 
         /// <summary>The model from its JSON (what the core's typed call answers).</summary>
-        public static LoginInfo FromJson(string json) => Read(MesLinkJson.Parse(json));
+        public static LoginInfo FromJson(string json) => ReadFast(json) ?? Read(MesLinkJson.Parse(json));
+
+        private static LoginInfo ReadFast(string json)
+        {
+            var r = new MesLinkJsonFast(json);
+            if (!r.BeginObject()) return null;
+            var m = new LoginInfo();
+            string key;
+            while (r.NextKey(out key))
+            {
+                switch (key)
+                {
+                    case "epm_no": { string v; if (!r.Text(out v)) return null; m.EmpNo = v; break; }
+                    case "emp_name": { string v; if (!r.Text(out v)) return null; m.EmpName = v; break; }
+                    case "company": { string v; if (!r.Text(out v)) return null; m.Company = v; break; }
+                    case "account": { bool v; if (!r.Bool(out v)) return null; m.Account = v; break; }
+                    case "raw": { string v; if (!r.JsonText(out v)) return null; m.Raw = v; break; }
+                    default: if (!r.Skip()) return null; break;
+                }
+            }
+            return r.End() ? m : null;
+        }
 
         internal static LoginInfo Read(object value)
         {
@@ -463,7 +484,28 @@ namespace MesLink
         public string Raw { get; internal set; }
 
         /// <summary>The model from its JSON (what the core's typed call answers).</summary>
-        public static SnDetail FromJson(string json) => Read(MesLinkJson.Parse(json));
+        public static SnDetail FromJson(string json) => ReadFast(json) ?? Read(MesLinkJson.Parse(json));
+
+        private static SnDetail ReadFast(string json)
+        {
+            var r = new MesLinkJsonFast(json);
+            if (!r.BeginObject()) return null;
+            var m = new SnDetail();
+            string key;
+            while (r.NextKey(out key))
+            {
+                switch (key)
+                {
+                    case "SERIAL_NUMBER": { string v; if (!r.Text(out v)) return null; m.SerialNumber = v; break; }
+                    case "FUNCTION_NAME": { string v; if (!r.Text(out v)) return null; m.FunctionName = v; break; }
+                    case "TARGET_QTY": { long? v; if (!r.Int64OrNull(out v)) return null; m.TargetQty = v ?? 0; break; }
+                    case "SN_QTY": { long? v; if (!r.Int64OrNull(out v)) return null; m.SnQty = v ?? 0; break; }
+                    case "raw": { string v; if (!r.JsonText(out v)) return null; m.Raw = v; break; }
+                    default: if (!r.Skip()) return null; break;
+                }
+            }
+            return r.End() ? m : null;
+        }
 
         internal static SnDetail Read(object value)
         {
@@ -492,7 +534,27 @@ namespace MesLink
         public string Raw { get; internal set; }
 
         /// <summary>The model from its JSON (what the core's typed call answers).</summary>
-        public static SysInfo FromJson(string json) => Read(MesLinkJson.Parse(json));
+        public static SysInfo FromJson(string json) => ReadFast(json) ?? Read(MesLinkJson.Parse(json));
+
+        private static SysInfo ReadFast(string json)
+        {
+            var r = new MesLinkJsonFast(json);
+            if (!r.BeginObject()) return null;
+            var m = new SysInfo();
+            string key;
+            while (r.NextKey(out key))
+            {
+                switch (key)
+                {
+                    case "cnc_system": { string v; if (!r.Text(out v)) return null; m.CncSystem = v; break; }
+                    case "cnc_class": { string v; if (!r.Text(out v)) return null; m.CncClass = v; break; }
+                    case "cnc_model": { string v; if (!r.Text(out v)) return null; m.CncModel = v; break; }
+                    case "raw": { string v; if (!r.JsonText(out v)) return null; m.Raw = v; break; }
+                    default: if (!r.Skip()) return null; break;
+                }
+            }
+            return r.End() ? m : null;
+        }
 
         internal static SysInfo Read(object value)
         {
