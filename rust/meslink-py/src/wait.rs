@@ -11,7 +11,7 @@ use tokio::time::{Instant, Sleep};
 const SIGNAL_POLL: Duration = Duration::from_millis(100);
 
 /// Runs `fut` to completion on the shared runtime with the GIL released, so that other
-/// Python threads run meanwhile: batch calls, streams, transfers and the spool.
+/// Python threads run meanwhile: paged lists, streams, transfers and the spool.
 ///
 /// Every [`SIGNAL_POLL`] it briefly takes the GIL to run Python's signal handlers: a
 /// Ctrl+C (or any handler that raises) abandons the call and raises in Python, instead of

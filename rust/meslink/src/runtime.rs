@@ -1,6 +1,6 @@
-//! The runtimes: the one process-wide tokio runtime (batch calls, streams, transfers, the
-//! spool, and blocking waits on them), and one current-thread runtime per calling thread
-//! for sequential blocking calls ([`block_on_here`]).
+//! The runtimes: the one process-wide tokio runtime (streams, transfers, the spool, async
+//! calls and operations, and blocking waits on them), and one current-thread runtime per
+//! calling thread for blocking calls and blocking batches ([`block_on_here`]).
 
 use crate::{Error, Result};
 use std::future::IntoFuture;
