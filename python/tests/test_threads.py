@@ -4,6 +4,8 @@ import threading
 import time
 from typing import Any
 
+import pytest
+
 import meslink
 
 LATENCY_S = 0.2
@@ -91,7 +93,8 @@ class Interrupted(Exception):
     pass
 
 
-def test_ctrl_c_interrupts_a_waiting_call(client: meslink.Client, sim: Any) -> None:
+@pytest.mark.parametrize("how", ["call", "batch"])
+def test_ctrl_c_interrupts_a_waiting_call(client: meslink.Client, sim: Any, how: str) -> None:
     import signal
 
     assert threading.current_thread() is threading.main_thread()
@@ -109,7 +112,11 @@ def test_ctrl_c_interrupts_a_waiting_call(client: meslink.Client, sim: Any) -> N
         timer.start()
         start = time.monotonic()
         try:
-            client.ate_sn_detail_get("1037020031")
+            if how == "call":
+                client.ate_sn_detail_get("1037020031")
+            else:
+                # A blocking batch runs on this thread's own event loop too.
+                client.call_batch("ate.sn_detail.get", [{"work_order": "1037020031"}] * 4, 2)
         except Interrupted:
             pass
         else:
