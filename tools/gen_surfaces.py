@@ -334,20 +334,20 @@ def rust_models(methods: List[Method], enums: Dict[str, dict], models: list) -> 
         out += ["}", ""]
         if m["source"] == "answer":
             out.append("impl crate::models::FromAnswer for %s {" % m["name"])
-            out.append("    fn from_answer(answer: Value) -> crate::Result<Self> {")
+            out.append("    fn from_answer(answer: Value) -> crate::error::Result<Self> {")
             out.append("        crate::models::read_answer(answer)")
             out.append("    }")
             out.append("}")
             out.append("")
     out.append("/// The typed JSON of `model` read from a call's answer: what `Client::call_typed`")
     out.append("/// hands the Python and C# layers, which make their generated models from it.")
-    out.append("pub(crate) fn typed_json(model: &str, answer: Value) -> crate::Result<Value> {")
+    out.append("pub(crate) fn typed_json(model: &str, answer: Value) -> crate::error::Result<Value> {")
     out.append("    use crate::models::FromAnswer;")
     out.append("    match model {")
     for m in models:
         if m["source"] != "nested":
             out.append('        "%s" => crate::models::to_json(%s::from_answer(answer)?),' % (m["name"], m["name"]))
-    out.append('        other => Err(crate::Error::internal(format!("no model {other:?}"))),')
+    out.append('        other => Err(crate::error::Error::internal(format!("no model {other:?}"))),')
     out += ["    }", "}", ""]
     for m in records(methods):
         out += rs_doc("The parameters of `%s` as one record: %s" % (m.id, m.summary))
@@ -427,7 +427,7 @@ def rs_return(m: Method) -> tuple:
 def rust_calls(root: Group, methods: List[Method]) -> str:
     out = ["//! The typed methods of every request call.", "//!"]
     out += ["//! " + HEADER] + ["//! " + line for line in POLICY]
-    out += ["", "#![allow(clippy::all, unused_mut)]", "", "use crate::datetime::DateTimeArg;", "use crate::named::Args;", "use crate::{Client, Result};", "use serde_json::Value;", "use std::future::{Future, IntoFuture};", "use std::pin::Pin;", ""]
+    out += ["", "#![allow(clippy::all, unused_mut)]", "", "use crate::datetime::DateTimeArg;", "use crate::named::Args;", "use crate::client::Client;", "use crate::error::Result;", "use serde_json::Value;", "use std::future::{Future, IntoFuture};", "use std::pin::Pin;", ""]
     for g in walk(root):
         if g.path:
             out += rs_doc("The `%s.*` calls." % ".".join(g.path))

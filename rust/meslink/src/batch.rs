@@ -2,7 +2,7 @@
 //! client's one connection pool, each answered on its own.
 
 use crate::client::Client;
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use serde_json::Value;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;

@@ -1,7 +1,7 @@
 //! Date-times as the servers want them: `yyyy-MM-dd HH:mm:ss`, plant local time.
 
+use crate::error::{Error, Result};
 use crate::time_zone::ServerZone;
-use crate::{Error, Result};
 use chrono::{DateTime, NaiveDateTime};
 
 /// The wire format of every documented date-time field.

@@ -227,3 +227,17 @@ impl From<serde_json::Error> for Error {
         Error::invalid(format!("malformed JSON: {e}"))
     }
 }
+
+/// The first 120 characters of a body, for error messages.
+pub(crate) fn excerpt(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.is_empty() {
+        return "(empty)".into();
+    }
+    let mut s: String = one_line.chars().take(120).collect();
+    if one_line.chars().count() > 120 {
+        s.push('…');
+    }
+    format!("{s:?}")
+}

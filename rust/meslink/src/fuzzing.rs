@@ -8,10 +8,11 @@
 //! is the bug the callers look for.
 
 use crate::catalog::{self, Server};
+use crate::client::Client;
+use crate::error::{Error, Result};
 use crate::models::FromAnswer;
 use crate::servers::{self, ate, energy, grading, mgm, trace};
 use crate::transport::Answer;
-use crate::{Client, Error, Result};
 use serde_json::Value;
 
 /// What one parser made of the input.
@@ -73,10 +74,13 @@ pub fn http_answer(status: u16, body: &[u8]) -> Vec<Parsed> {
 pub fn json_value(v: &Value) -> Vec<Parsed> {
     let mut out = vec![
         parsed("trace tree", trace::tree::parse_data(v)),
-        parsed("trace result", crate::TraceResult::from_answer(v.clone())),
+        parsed(
+            "trace result",
+            crate::models::TraceResult::from_answer(v.clone()),
+        ),
         parsed(
             "mgm organization",
-            crate::mgm::OrgNode::from_answer(v.clone()),
+            crate::models::OrgNode::from_answer(v.clone()),
         ),
         parsed("mgm token grant", mgm::tokens::grant(v)),
         parsed(
@@ -136,5 +140,5 @@ pub fn call_ids() -> Vec<&'static str> {
 /// Whether an error is one a caller may see from hostile input: never `internal` (a
 /// caught panic or a bug).
 pub fn is_clear(e: &Error) -> bool {
-    e.kind != crate::ErrorKind::Internal && !e.message.is_empty()
+    e.kind != crate::error::ErrorKind::Internal && !e.message.is_empty()
 }

@@ -6,7 +6,8 @@
 //! Cancelling aborts the task: the request future is dropped on the runtime, so its
 //! connection is closed instead of going back to the pool, and the answer is never read.
 
-use crate::{runtime, Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result};
+use crate::runtime;
 use parking_lot::{Condvar, Mutex};
 use serde_json::Value;
 use std::future::Future;

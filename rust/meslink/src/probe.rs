@@ -3,8 +3,9 @@
 //! does the server say it is (its `Date` header).
 
 use crate::catalog::{HttpMethod, RetryClass};
+use crate::client::Client;
+use crate::error::{Error, ErrorKind, Result};
 use crate::transport::{Body, Request};
-use crate::{Client, Error, ErrorKind, Result};
 
 /// What the server answered a plain GET of a URL.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! calls and operations, and blocking waits on them), and one current-thread runtime per
 //! calling thread for blocking calls and blocking batches ([`block_on_here`]).
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use std::future::IntoFuture;
 use std::sync::LazyLock;
 use tokio::runtime::Runtime;

@@ -1,7 +1,7 @@
 //! Per-client statistics: calls, errors by kind, retries, logins and token refreshes,
 //! reconnects, bytes, and latency percentiles by call id.
 
-use crate::ErrorKind;
+use crate::error::ErrorKind;
 use parking_lot::Mutex;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;

@@ -1,6 +1,6 @@
 //! The time zone a server reads its date-times in: the `"time_zone"` of its section.
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use chrono::{DateTime, FixedOffset, Local, NaiveDateTime, Offset, TimeZone, Utc};
 use serde::{Deserialize, Deserializer};
 use std::fmt;

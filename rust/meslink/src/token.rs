@@ -1,6 +1,7 @@
 //! A cached bearer token with single-flight renewal.
 
-use crate::{Result, Secret};
+use crate::error::Result;
+use crate::secret::Secret;
 use parking_lot::RwLock;
 use std::future::Future;
 use std::time::{Duration, Instant};

@@ -2,7 +2,7 @@
 
 use crate::catalog::{HttpMethod, RetryClass};
 use crate::config::ClientConfig;
-use crate::{Error, ErrorKind, Result};
+use crate::error::{excerpt, Error, ErrorKind, Result};
 use std::time::Duration;
 
 /// A request as meslink builds it; turned into a reqwest request for every attempt.
@@ -79,20 +79,6 @@ impl Answer {
             .with_status(self.status)
         })
     }
-}
-
-/// The first 120 characters of a body, for error messages.
-pub(crate) fn excerpt(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.is_empty() {
-        return "(empty)".into();
-    }
-    let mut s: String = one_line.chars().take(120).collect();
-    if one_line.chars().count() > 120 {
-        s.push('…');
-    }
-    format!("{s:?}")
 }
 
 pub(crate) struct Http {

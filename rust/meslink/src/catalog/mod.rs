@@ -6,8 +6,8 @@
 //! reachable from C, C#, Python and the CLI through the generic call at once.
 
 use crate::datetime;
+use crate::error::{Error, Result};
 use crate::time_zone::ServerZone;
-use crate::{Error, Result};
 use serde_json::{Map, Value};
 use std::sync::LazyLock;
 

@@ -6,13 +6,14 @@
 
 mod sessions;
 
-use crate::catalog::{self, Server};
+use crate::catalog::{self, Answer, Server};
 use crate::config::ClientConfig;
+use crate::error::{Error, Result};
+use crate::runtime;
 use crate::servers::{ate, energy, grading, mgm, trace, Ctx};
 use crate::spool::Spool;
 use crate::transport::Http;
-use crate::{runtime, Error, Result};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
@@ -270,14 +271,14 @@ impl Client {
     /// [`Client::call_typed`] when `typed`) as an [`Op`](crate::Op) to wait for, poll or
     /// cancel. The id and parameters are checked first: a refused call is an error here
     /// and starts nothing. [`Client::cancel_all`] cancels the operation too.
-    pub fn start(&self, id: &str, params: Value, typed: bool) -> Result<crate::Op> {
+    pub fn start(&self, id: &str, params: Value, typed: bool) -> Result<crate::op::Op> {
         let (spec, params) = self.checked(id, params)?;
         let client = self.clone();
-        Ok(crate::Op::start(Some(spec.id), async move {
+        Ok(crate::op::Op::start(Some(spec.id), async move {
             let call = async {
                 let answer = client.call_checked(spec, params).await?;
                 if typed {
-                    crate::named::typed_answer(spec, answer)
+                    typed_answer(spec, answer)
                 } else {
                     Ok(answer)
                 }
@@ -293,10 +294,10 @@ impl Client {
 
     /// [`Client::energy_all_pages`] as an [`Op`](crate::Op) answering the items as one
     /// JSON array (its parameters are checked inside the operation).
-    pub fn start_all_pages(&self, id: &str, params: Value, per_page: u32) -> Result<crate::Op> {
+    pub fn start_all_pages(&self, id: &str, params: Value, per_page: u32) -> Result<crate::op::Op> {
         let spec = catalog::find(id)?;
         let client = self.clone();
-        Ok(crate::Op::start(Some(spec.id), async move {
+        Ok(crate::op::Op::start(Some(spec.id), async move {
             let walk = async {
                 client
                     .energy_all_pages(spec.id, params, per_page)
@@ -319,4 +320,22 @@ impl Client {
     pub fn cancel_all(&self) {
         self.inner.cancel.all();
     }
+}
+
+/// A call's answer as its typed model's JSON (see [`Client::call_typed`]).
+pub(crate) fn typed_answer(spec: &catalog::CallSpec, answer: Value) -> Result<Value> {
+    let typed = match spec.answer {
+        Answer::Json => Ok(answer),
+        Answer::Nothing => Ok(Value::Null),
+        Answer::Model(m) => crate::models::typed_json(m, answer),
+        Answer::ModelMap(m) => match answer {
+            Value::Object(map) => map
+                .into_iter()
+                .map(|(k, v)| Ok((k, crate::models::typed_json(m, v)?)))
+                .collect::<Result<Map<String, Value>>>()
+                .map(Value::Object),
+            _ => Err(Error::protocol("the answer is not a JSON object")),
+        },
+    };
+    typed.map_err(|e| e.with_call(spec.id))
 }

@@ -3,8 +3,9 @@
 //! the server module's own, handed the server's context.
 
 use super::Client;
+use crate::error::Result;
+use crate::runtime;
 use crate::servers::{energy, mgm};
-use crate::{runtime, Result};
 use serde_json::Value;
 
 impl Client {

@@ -20,7 +20,7 @@ mod spool;
 pub use sections::{AteConfig, EnergyConfig, GradingConfig, MgmConfig, TraceConfig};
 pub use spool::SpoolConfig;
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use serde::Deserialize;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -69,7 +69,7 @@ impl Default for ClientConfig {
             energy: None,
             timeout_ms: 30_000,
             connect_timeout_ms: 5_000,
-            user_agent: format!("meslink/{}", crate::VERSION),
+            user_agent: format!("meslink/{}", env!("CARGO_PKG_VERSION")),
             tls: TlsConfig::default(),
             retry: RetryConfig::default(),
             max_answer_bytes: 16 * 1024 * 1024,

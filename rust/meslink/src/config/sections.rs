@@ -2,7 +2,8 @@
 //! base URL and credentials; unknown keys are errors.
 
 use super::check_base_url;
-use crate::{Error, Result, Secret};
+use crate::error::{Error, Result};
+use crate::secret::Secret;
 use serde::Deserialize;
 use std::time::Duration;
 

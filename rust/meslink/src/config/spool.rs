@@ -1,6 +1,6 @@
 //! The `"spool"` section of the client configuration.
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use serde::Deserialize;
 use std::path::PathBuf;
 use std::time::Duration;

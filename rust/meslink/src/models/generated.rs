@@ -812,7 +812,7 @@ pub struct LoginInfo {
 }
 
 impl crate::models::FromAnswer for LoginInfo {
-    fn from_answer(answer: Value) -> crate::Result<Self> {
+    fn from_answer(answer: Value) -> crate::error::Result<Self> {
         crate::models::read_answer(answer)
     }
 }
@@ -838,7 +838,7 @@ pub struct SnDetail {
 }
 
 impl crate::models::FromAnswer for SnDetail {
-    fn from_answer(answer: Value) -> crate::Result<Self> {
+    fn from_answer(answer: Value) -> crate::error::Result<Self> {
         crate::models::read_answer(answer)
     }
 }
@@ -923,7 +923,7 @@ pub struct TraceResult {
 
 /// The typed JSON of `model` read from a call's answer: what `Client::call_typed`
 /// hands the Python and C# layers, which make their generated models from it.
-pub(crate) fn typed_json(model: &str, answer: Value) -> crate::Result<Value> {
+pub(crate) fn typed_json(model: &str, answer: Value) -> crate::error::Result<Value> {
     use crate::models::FromAnswer;
     match model {
         "LoginInfo" => crate::models::to_json(LoginInfo::from_answer(answer)?),
@@ -931,7 +931,7 @@ pub(crate) fn typed_json(model: &str, answer: Value) -> crate::Result<Value> {
         "SysInfo" => crate::models::to_json(SysInfo::from_answer(answer)?),
         "OrgNode" => crate::models::to_json(OrgNode::from_answer(answer)?),
         "TraceResult" => crate::models::to_json(TraceResult::from_answer(answer)?),
-        other => Err(crate::Error::internal(format!("no model {other:?}"))),
+        other => Err(crate::error::Error::internal(format!("no model {other:?}"))),
     }
 }
 

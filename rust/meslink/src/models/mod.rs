@@ -12,7 +12,7 @@ mod generated;
 pub(crate) use generated::typed_json;
 pub use generated::*;
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -27,7 +27,7 @@ pub(crate) fn read_answer<T: DeserializeOwned>(answer: Value) -> Result<T> {
     let Value::Object(map) = &answer else {
         return Err(Error::protocol(format!(
             "the answer is not a JSON object: {}",
-            crate::transport::excerpt(answer.to_string().as_bytes())
+            crate::error::excerpt(answer.to_string().as_bytes())
         )));
     };
     let mut with_raw = map.clone();

@@ -12,7 +12,8 @@
 
 use crate::datetime::DateTimeArg;
 use crate::named::Args;
-use crate::{Client, Result};
+use crate::client::Client;
+use crate::error::Result;
 use serde_json::Value;
 use std::future::{Future, IntoFuture};
 use std::pin::Pin;

@@ -9,9 +9,10 @@ mod generated;
 
 pub use generated::*;
 
-use crate::catalog::{self, Answer};
+use crate::catalog;
+use crate::client::Client;
+use crate::error::{Error, Result};
 use crate::models::FromAnswer;
-use crate::{Client, Error, Result};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -84,7 +85,7 @@ impl Client {
     pub async fn call_typed(&self, id: &str, params: Value) -> Result<Value> {
         let spec = catalog::find(id)?;
         let answer = self.call(id, params).await?;
-        typed_answer(spec, answer)
+        crate::client::typed_answer(spec, answer)
     }
 
     /// [`Client::call_typed`] for threads outside any async runtime.
@@ -92,24 +93,6 @@ impl Client {
         self.block_on_here(self.call_typed(id, params))
             .map_err(|e| Self::name_call(e, id))
     }
-}
-
-/// A call's answer as its typed model's JSON (see [`Client::call_typed`]).
-pub(crate) fn typed_answer(spec: &catalog::CallSpec, answer: Value) -> Result<Value> {
-    let typed = match spec.answer {
-        Answer::Json => Ok(answer),
-        Answer::Nothing => Ok(Value::Null),
-        Answer::Model(m) => crate::models::typed_json(m, answer),
-        Answer::ModelMap(m) => match answer {
-            Value::Object(map) => map
-                .into_iter()
-                .map(|(k, v)| Ok((k, crate::models::typed_json(m, v)?)))
-                .collect::<Result<Map<String, Value>>>()
-                .map(Value::Object),
-            _ => Err(Error::protocol("the answer is not a JSON object")),
-        },
-    };
-    typed.map_err(|e| e.with_call(spec.id))
 }
 
 impl EnergyMachines<'_> {
@@ -136,10 +119,12 @@ impl EnergyMachines<'_> {
         meter_superior_id: i64,
         path: impl AsRef<std::path::Path>,
     ) -> Result<Value> {
-        let path = path
-            .as_ref()
-            .to_str()
-            .ok_or_else(|| Error::new(crate::ErrorKind::Encoding, "the image path is not UTF-8"))?;
+        let path = path.as_ref().to_str().ok_or_else(|| {
+            Error::new(
+                crate::error::ErrorKind::Encoding,
+                "the image path is not UTF-8",
+            )
+        })?;
         self.upload_image(meter_superior_id, path).await
     }
 }

@@ -8,9 +8,10 @@ use super::{build_request, drf_message, http_error};
 use crate::catalog::{self, Answer as Typed, CallSpec, Handling, Params};
 pub(crate) type AteCtx = super::Ctx<AteState>;
 use crate::config::AteConfig;
+use crate::error::{Error, ErrorKind, Result};
+use crate::secret::Secret;
 use crate::token::{Token, TokenCache};
 use crate::transport::{Answer, Body, Request};
-use crate::{Error, ErrorKind, Result, Secret};
 use serde_json::Value;
 use std::time::Duration;
 
@@ -142,7 +143,7 @@ pub(crate) fn read_answer(spec: &'static CallSpec, answer: &Answer) -> Result<Va
             .with_status(answer.status)),
             None => Err(Error::protocol(format!(
                 "the answer has no {field:?}: {}",
-                crate::transport::excerpt(&answer.body)
+                crate::error::excerpt(&answer.body)
             ))),
         };
     }

@@ -7,7 +7,7 @@
 use super::{build_request, http_error};
 use crate::catalog::{CallSpec, Params};
 pub(crate) type GradingCtx = super::Ctx<()>;
-use crate::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result};
 use serde_json::Value;
 
 pub(crate) async fn call(
@@ -49,7 +49,7 @@ pub(crate) fn read_answer(answer: &crate::transport::Answer) -> Result<Value> {
             .with_status(answer.status)),
         None => Err(Error::protocol(format!(
             "the answer has no numeric \"state\": {}",
-            crate::transport::excerpt(&answer.body)
+            crate::error::excerpt(&answer.body)
         ))
         .with_status(answer.status)),
     }

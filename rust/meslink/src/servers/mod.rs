@@ -9,8 +9,8 @@ pub mod trace;
 
 use crate::catalog::{BodyEncoding, CallSpec, Location, Params};
 use crate::config::ClientConfig;
+use crate::error::{Error, ErrorKind};
 use crate::transport::{Answer, Body, Http, Request};
-use crate::{Error, ErrorKind};
 use serde_json::Value;
 use std::sync::Arc;
 
@@ -153,7 +153,7 @@ pub(crate) fn http_error(answer: &Answer) -> Error {
             ErrorKind::Http,
             format!(
                 "the server answered HTTP {status}: {}",
-                crate::transport::excerpt(&answer.body)
+                crate::error::excerpt(&answer.body)
             ),
         )
         .with_status(status),

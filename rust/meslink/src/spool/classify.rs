@@ -10,7 +10,7 @@
 //! an energy `Err_No` such as 4103), parameters refused by the catalog or the server,
 //! other 4xx answers, and what meslink cannot do at all (not implemented, encoding).
 
-use crate::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind};
 use serde_json::{json, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,7 +15,7 @@ use super::lock::ForwardLock;
 use super::store::{now_ms, Next, Store};
 use super::{SpoolConfig, SpoolState};
 use crate::config::RetryConfig;
-use crate::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result};
 use futures_util::FutureExt;
 use serde_json::Value;
 use std::future::Future;
@@ -165,7 +165,7 @@ pub(super) async fn run(mut f: Forwarder) {
 
 /// A permanent refusal: a dead letter, or, for a record resent after a crash or a
 /// close, a resend refused (the server probably has it already).
-fn refused(store: &Store, record: &Next, e: &Error) -> crate::Result<()> {
+fn refused(store: &Store, record: &Next, e: &Error) -> crate::error::Result<()> {
     let seq = record.seq;
     if record.resent {
         let text = format!(
@@ -183,7 +183,7 @@ fn refused(store: &Store, record: &Next, e: &Error) -> crate::Result<()> {
 
 /// A transient failure recorded; parks the record when it is parked already or its
 /// budgets are spent. `Ok(true)`: parked (go on at once), `Ok(false)`: pause first.
-fn failed(f: &Forwarder, record: &Next, attempts: u32, e: &Error) -> crate::Result<bool> {
+fn failed(f: &Forwarder, record: &Next, attempts: u32, e: &Error) -> crate::error::Result<bool> {
     let seq = record.seq;
     let now = now_ms();
     // A timeout may come after the server acted on the record: its next send is a resend.

@@ -1,7 +1,7 @@
 //! The exclusive right to forward one spool file.
 
 use super::store::storage;
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::time::Duration;

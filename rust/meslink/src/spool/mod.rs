@@ -49,8 +49,8 @@ pub use record::{SpoolRecord, SpoolState, SpoolStatus};
 
 use crate::catalog::{self, HttpMethod, Server};
 use crate::config::ClientConfig;
+use crate::error::{Error, Result};
 use crate::time_zone::ServerZone;
-use crate::{Error, Result};
 use lock::ForwardLock;
 use parking_lot::Mutex;
 use serde_json::Value;

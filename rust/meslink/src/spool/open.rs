@@ -21,7 +21,7 @@ use super::pages;
 use super::salvage;
 use super::schema;
 use super::store::{now_ms, storage, Store};
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use rusqlite::{Connection, OpenFlags};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,6 @@
 //! What the spool answers about its records: states, records and counts.
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 

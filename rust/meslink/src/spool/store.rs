@@ -8,7 +8,7 @@
 
 use super::schema;
 use super::{SpoolRecord, SpoolState, SpoolStatus};
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use parking_lot::Mutex;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;

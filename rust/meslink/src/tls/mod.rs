@@ -20,7 +20,7 @@ pub(crate) mod verifier;
 pub(crate) mod words;
 
 use crate::config::TlsConfig;
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use std::sync::Arc;
 use tokio_rustls::rustls;
 use tokio_rustls::rustls::pki_types::pem::PemObject;

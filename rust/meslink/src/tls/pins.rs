@@ -1,6 +1,6 @@
 //! `tls.pinned_cert`: a SHA-256 fingerprint, or a PEM file whose certificates are pinned.
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use sha2::{Digest, Sha256};
 
 /// A certificate's SHA-256 fingerprint.

@@ -2,7 +2,7 @@
 
 use super::pins::{self, Fingerprint};
 use super::words::{explain, CertProblem};
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use std::sync::Arc;
 use tokio_rustls::rustls;
 use tokio_rustls::rustls::client::danger::{

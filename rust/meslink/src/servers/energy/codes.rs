@@ -2,9 +2,9 @@
 //! codes of appendix IV as typed errors.
 
 use crate::catalog::ENERGY_ENUMS;
+use crate::error::{Error, ErrorKind, Result};
 use crate::servers::http_error;
 use crate::transport::Answer;
-use crate::{Error, ErrorKind, Result};
 use serde_json::Value;
 
 /// Err_No 4101 用户未登录: the session is gone; the client logs in again once.
@@ -70,7 +70,7 @@ pub(crate) fn read(answer: &Answer) -> Result<Value> {
         }
         return Err(Error::protocol(format!(
             "the answer has no \"Err_No\": {}",
-            crate::transport::excerpt(&answer.body)
+            crate::error::excerpt(&answer.body)
         ))
         .with_status(answer.status));
     }

@@ -18,8 +18,8 @@ pub use pages::FIRST_PAGE;
 use crate::catalog::{BodyEncoding, CallSpec, Handling, Params};
 pub(crate) type EnergyCtx = super::Ctx<EnergyState>;
 use crate::config::ClientConfig;
+use crate::error::{Error, Result};
 use crate::servers::build_request;
-use crate::{Error, Result};
 use serde_json::Value;
 
 /// The session of one client.

@@ -9,7 +9,7 @@
 
 use super::EnergyCtx;
 use crate::catalog;
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use serde_json::{Map, Value};
 
 /// The first page number, as the call tables document it.
@@ -31,7 +31,7 @@ pub(crate) fn data_items(id: &'static str, envelope: &Value) -> Result<Vec<Value
         Some(Value::Array(items)) => Ok(items.clone()),
         Some(other) => Err(Error::protocol(format!(
             "the answer's \"Data\" of a paged list is not an array: {}",
-            crate::transport::excerpt(other.to_string().as_bytes())
+            crate::error::excerpt(other.to_string().as_bytes())
         ))
         .with_call(id)),
     }

@@ -7,9 +7,9 @@
 //! and C# can pass without a file. [`super::Machines::upload_image_bytes`] takes bytes.
 
 use crate::catalog::{value_text, CallSpec, Params};
+use crate::error::{Error, Result};
 use crate::servers::join_url;
 use crate::transport::{Body, Request};
-use crate::{Error, Result};
 use base64::Engine;
 use serde_json::Value;
 

@@ -3,7 +3,7 @@
 
 use super::codes::{error, lookup};
 use super::transfer_codes::transfer_error;
-use crate::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind};
 
 /// Whether a session's close is the transport's own doing rather than the platform's
 /// answer: no code, a websocket or SockJS protocol code (below 3000: 1000 normal, 1001

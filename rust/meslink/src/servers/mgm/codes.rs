@@ -6,7 +6,7 @@
 //! as a session's close code ([`close_error`], which first sets apart the codes that are
 //! the SockJS transport's own).
 
-use crate::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind};
 
 /// Success.
 pub const OK: i64 = 200;

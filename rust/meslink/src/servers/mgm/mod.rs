@@ -24,8 +24,9 @@ pub use transfer_codes::{transfer_code_meaning, TRANSFER_CODES};
 
 use crate::catalog::{CallSpec, Handling, HttpMethod, Params};
 pub(crate) type MgmCtx = super::Ctx<MgmState>;
+use crate::error::{Error, Result};
+use crate::secret::Secret;
 use crate::transport::Answer;
-use crate::{Error, Result, Secret};
 use serde_json::Value;
 use std::sync::{Arc, OnceLock};
 
@@ -100,7 +101,7 @@ pub(crate) fn read_answer(answer: &Answer) -> Result<Value> {
         }
         return Err(Error::protocol(format!(
             "the answer has no \"code\": {}",
-            crate::transport::excerpt(&answer.body)
+            crate::error::excerpt(&answer.body)
         ))
         .with_status(answer.status));
     };

@@ -4,10 +4,10 @@
 use super::MgmCtx;
 use super::{codes, read_answer, tokens, MgmConfig, Session};
 use crate::catalog::{CallSpec, Handling, Params, RetryClass};
+use crate::error::{Error, Result};
 use crate::models::{FromAnswer, OrgLevel, OrgNode, SysInfo};
 use crate::servers::build_request;
 use crate::transport::Body;
-use crate::{Error, Result};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -112,7 +112,7 @@ impl Deadline {
 
     fn expired(&self, waiting_out: Option<&Error>) -> Error {
         let mut e = Error::new(
-            crate::ErrorKind::Timeout,
+            crate::error::ErrorKind::Timeout,
             format!(
                 "the call did not complete within timeout_ms ({} ms)",
                 self.timeout_ms

@@ -10,7 +10,7 @@
 //! Websocket pings are answered by tungstenite while the receiver keeps reading.
 
 use super::MgmCtx;
-use crate::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result};
 use futures_util::stream::{SplitSink, SplitStream};
 use futures_util::{SinkExt, StreamExt};
 use serde::{Deserialize, Serialize};
@@ -226,7 +226,7 @@ fn handshake_error(what: &str, e: tungstenite::Error) -> Error {
             let body = resp
                 .body()
                 .as_deref()
-                .map(crate::transport::excerpt)
+                .map(crate::error::excerpt)
                 .unwrap_or_default();
             let kind = if matches!(status, 401 | 403) {
                 ErrorKind::Auth
@@ -399,7 +399,7 @@ pub(crate) fn parse_sockjs(text: &str) -> Result<Frame> {
 }
 
 fn excerpt(text: &str) -> String {
-    crate::transport::excerpt(text.as_bytes())
+    crate::error::excerpt(text.as_bytes())
 }
 
 #[cfg(test)]

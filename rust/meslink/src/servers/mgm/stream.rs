@@ -19,7 +19,9 @@
 
 use super::sockjs::{self, Incoming, Receiver, Sender, StreamTransport};
 use super::MgmCtx;
-use crate::{runtime, Error, ErrorKind, Result, Secret};
+use crate::error::{Error, ErrorKind, Result};
+use crate::runtime;
+use crate::secret::Secret;
 use parking_lot::Mutex;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};

@@ -12,11 +12,12 @@
 use super::MgmCtx;
 use super::{codes, read_answer, Session};
 use crate::catalog::{self, Params, RetryClass};
+use crate::error::{Error, Result};
+use crate::secret::Secret;
 use crate::servers::build_request;
 use crate::servers::mgm::MgmConfig;
 use crate::token::{Token, TokenCache};
 use crate::transport::Body;
-use crate::{Error, Result, Secret};
 use parking_lot::Mutex;
 use serde_json::{json, Value};
 use std::collections::HashMap;

@@ -14,7 +14,9 @@
 use super::sockjs::{self, Incoming, Receiver, Sender, StreamTransport};
 use super::transfer_codes::transfer_error;
 use super::MgmCtx;
-use crate::{runtime, Error, ErrorKind, Result, Secret};
+use crate::error::{Error, ErrorKind, Result};
+use crate::runtime;
+use crate::secret::Secret;
 use base64::Engine;
 use md5::{Digest, Md5};
 use parking_lot::Mutex;

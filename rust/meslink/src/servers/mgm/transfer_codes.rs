@@ -1,7 +1,7 @@
 //! The file-transfer codes 711–734 of the document's `VfsMessage` tables, with their
 //! meanings as the document writes them.
 
-use crate::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind};
 
 /// `(code, meaning)`: `TRANS_ERROR_TOOL`, then the codes only `LOCK_ERROR_TOOL` has.
 /// 723 is in both tables; in a transfer it is the transfer table's "系统出错".

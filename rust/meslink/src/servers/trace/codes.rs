@@ -6,8 +6,8 @@
 
 use serde_json::Value;
 
+use crate::error::{Error, ErrorKind};
 use crate::transport::Answer;
-use crate::{Error, ErrorKind};
 
 /// Header in which the gateway explains a refusal; shown verbatim (it carries the
 /// gateway's string-to-sign, never the secret).
@@ -82,7 +82,7 @@ pub(crate) fn gateway_error(answer: &Answer) -> Error {
             kind,
             format!(
                 "the gateway answered HTTP {status}: {}",
-                crate::transport::excerpt(&answer.body)
+                crate::error::excerpt(&answer.body)
             ),
         )
         .with_status(status),

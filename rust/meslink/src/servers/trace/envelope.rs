@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde_json::{json, Map, Value};
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 
 /// The envelope's `version`.
 pub const VERSION: &str = "1.0";

@@ -27,8 +27,8 @@ use super::join_url;
 use crate::catalog::{CallSpec, HttpMethod, Params, RetryClass};
 pub(crate) type TraceCtx = super::Ctx<()>;
 pub use crate::config::TraceConfig;
+use crate::error::{Error, ErrorKind, Result};
 use crate::transport::{Answer, Body, Request};
-use crate::{Error, ErrorKind, Result};
 use serde_json::Value;
 
 impl TraceConfig {
@@ -149,7 +149,7 @@ pub(crate) fn read_answer(answer: &Answer) -> Result<Value> {
     .ok_or_else(|| {
         Error::protocol(format!(
             "the answer has no numeric \"code\": {}",
-            crate::transport::excerpt(&answer.body)
+            crate::error::excerpt(&answer.body)
         ))
         .with_status(answer.status)
     })?;

@@ -16,7 +16,7 @@ use hmac::{Hmac, Mac};
 use md5::{Digest, Md5};
 use sha2::Sha256;
 
-use crate::Secret;
+use crate::secret::Secret;
 
 /// The value of `X-Ca-Signature-Method`.
 pub const SIGNATURE_METHOD: &str = "HmacSHA256";

@@ -25,8 +25,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::error::{Error, Result};
 use crate::models::{FromAnswer, TraceNode, TraceResult};
-use crate::{Error, Result};
 
 /// Nodes deeper than this are refused (a tree from a plant is a few levels deep).
 const MAX_DEPTH: usize = 64;
@@ -59,7 +59,7 @@ pub fn parse_data(data: &Value) -> Result<ParsedTree> {
             decoded = serde_json::from_str::<Value>(s).map_err(|e| {
                 Error::protocol(format!(
                     "the answer's data is not a JSON tree ({e}): {}",
-                    crate::transport::excerpt(s.as_bytes())
+                    crate::error::excerpt(s.as_bytes())
                 ))
             })?;
             &decoded
@@ -73,7 +73,7 @@ pub fn parse_data(data: &Value) -> Result<ParsedTree> {
         other => {
             return Err(Error::protocol(format!(
                 "the answer's data holds no treeList: {}",
-                crate::transport::excerpt(other.to_string().as_bytes())
+                crate::error::excerpt(other.to_string().as_bytes())
             )))
         }
     };
@@ -107,7 +107,7 @@ fn nodes(v: &Value, depth: usize) -> Result<(Vec<Value>, Vec<TraceNode>)> {
         other => {
             return Err(Error::protocol(format!(
                 "a trace tree list must be an array of nodes, got {}",
-                crate::transport::excerpt(other.to_string().as_bytes())
+                crate::error::excerpt(other.to_string().as_bytes())
             )))
         }
     };
@@ -125,7 +125,7 @@ fn node(v: &Value, depth: usize) -> Result<(Value, TraceNode)> {
     let Value::Object(obj) = v else {
         return Err(Error::protocol(format!(
             "a trace tree node must be an object, got {}",
-            crate::transport::excerpt(v.to_string().as_bytes())
+            crate::error::excerpt(v.to_string().as_bytes())
         )));
     };
     let below = obj
@@ -233,7 +233,7 @@ mod tests {
     #[test]
     fn the_tables_malformed_string_is_a_protocol_error() {
         let e = parse_data(&json!(DOC_TABLE)).unwrap_err();
-        assert_eq!(e.kind, crate::ErrorKind::Protocol);
+        assert_eq!(e.kind, crate::error::ErrorKind::Protocol);
         assert!(e.message.contains("not a JSON tree"), "{e}");
     }
 
@@ -273,7 +273,7 @@ mod tests {
             json!({"treeList": ["x"]}),
         ] {
             let e = parse_data(&bad).unwrap_err();
-            assert_eq!(e.kind, crate::ErrorKind::Protocol, "{bad}");
+            assert_eq!(e.kind, crate::error::ErrorKind::Protocol, "{bad}");
         }
         let mut deep = json!({"uniqueCode": "leaf"});
         for _ in 0..70 {
