@@ -82,7 +82,9 @@ impl Answer {
 }
 
 pub(crate) struct Http {
-    /// The pool of the shared runtime (batch calls, the spool, async callers).
+    /// The pool of the shared runtime: requests not driven by `runtime::block_on_here`
+    /// (the spool, streams, transfers, async calls and operations). Blocking calls and
+    /// blocking batches use their thread's own pool ([`Http::pool`]).
     client: reqwest::Client,
     /// What a pool of one calling thread is built from (see [`Http::pool`]).
     tls: std::sync::Arc<tokio_rustls::rustls::ClientConfig>,
